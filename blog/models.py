@@ -1,0 +1,142 @@
+"""History-style articles. Each one lists its sources and the date it was last checked."""
+
+import math
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.blocks import ArticleBodyBlock
+from core.models import BasePage
+
+WORDS_PER_MINUTE = 220
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    """/blog/: articles newest first, by tag, and as an RSS feed at /blog/feed/."""
+
+    articles_per_page = 10
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count = 1
+
+    def articles(self):
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions", "tags")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    def render_listing(self, request, tag=None):
+        articles = self.articles()
+        if tag is not None:
+            articles = articles.filter(tags=tag)
+        return self.render(
+            request,
+            context_overrides={
+                "articles": Paginator(articles, self.articles_per_page).get_page(
+                    request.GET.get("page")
+                ),
+                "tag": tag,
+                "tags": Tag.objects.filter(blog_articlepagetag_items__isnull=False)
+                .distinct()
+                .order_by("name"),
+            },
+        )
+
+    @path("")
+    def index(self, request):
+        tag_slug = request.GET.get("tag")
+        if tag_slug:
+            return self.tag_listing(request, tag_slug)
+        return self.render_listing(request)
+
+    @path("tags/<slug:tag>/")
+    def tag_listing(self, request, tag):
+        return self.render_listing(request, tag=get_object_or_404(Tag, slug=tag))
+
+    @path("feed/")
+    def feed(self, request):
+        from blog.feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(BasePage):
+    """A history-style article. Sources are required and shown under the text."""
+
+    date = models.DateField("publication date")
+    author = models.CharField(max_length=120, default="L&M Granite and Marble")
+    body = StreamField(ArticleBodyBlock())
+    last_reviewed = models.DateField(
+        help_text="When someone last checked the facts, dates, names and sources.",
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                InlinePanel("sources", label="Source", min_num=1),
+                FieldPanel("last_reviewed"),
+            ],
+            heading="Sources and fact check",
+        ),
+        FieldPanel("tags"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    def save(self, *args, **kwargs):
+        words = len(strip_tags(self.body.render_as_block()).split()) if self.body else 0
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+
+class ArticleSource(Orderable):
+    """A book, paper or page the article relies on, listed and numbered under the text."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=255)
+    author = models.CharField(max_length=255, blank=True)
+    publisher = models.CharField(max_length=255, blank=True)
+    year = models.CharField(max_length=20, blank=True)
+    url = models.URLField("web address", blank=True, max_length=500)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("publisher"), FieldPanel("year")]),
+        FieldPanel("url"),
+    ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,25 @@
+import pytest
+from wagtail.models import Site
+
+from home.models import HomePage
+from site_settings.models import BusinessSettings
+
+
+@pytest.fixture
+def home(db):
+    """The home page the initial migration creates, as the default site's root."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site(home):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def business(site):
+    settings = BusinessSettings.for_site(site)
+    settings.phone = "678.372.5976"
+    settings.email = "office@example.com"
+    settings.save()
+    return settings

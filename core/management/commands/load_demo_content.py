@@ -1,0 +1,357 @@
+"""Build the whole demo site. Running it again updates the same objects and adds no files."""
+
+import datetime
+import io
+
+from django.core.files.images import ImageFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page, Site
+
+from blog.models import ArticlePage, ArticleSource, BlogIndexPage
+from contact.models import ContactFormField, ContactPage
+from core.demo import content, images
+from gallery.models import GalleryPage, GalleryPhoto
+from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
+from images.models import CustomImage
+from materials.models import Material, MaterialIndexPage
+from services.models import ServiceIndexPage, ServicePage
+from site_settings.models import BusinessSettings
+
+FULL_SIZE = (1600, 1067)
+SMALL_SIZE = (320, 214)
+
+
+class Command(BaseCommand):
+    help = "Load the demo content: business settings, pages, materials, gallery and articles."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the home page already has pages under it.",
+        )
+        parser.add_argument(
+            "--small-images",
+            action="store_true",
+            help="Generate small photos (fast; for tests).",
+        )
+
+    def handle(self, *args, if_empty=False, small_images=False, **options):
+        home = HomePage.objects.first()
+        if if_empty and home is not None and home.get_children().exists():
+            self.stdout.write("The site already has content; demo content not loaded.")
+            return
+        self.image_size = SMALL_SIZE if small_images else FULL_SIZE
+        with transaction.atomic():
+            self.images = self.load_images()
+            home, site = self.load_home()
+            self.load_settings(site)
+            self.materials = self.load_materials()
+            services = self.load_services(home)
+            self.load_materials_page(home)
+            self.load_gallery(home)
+            self.load_blog(home)
+            self.load_standard_pages(home)
+            self.load_contact(home)
+            self.load_testimonials()
+            self.feature_services(home, services)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+
+    # Helpers
+
+    def image(self, key):
+        return self.images[key] if key else None
+
+    def resolve_blocks(self, blocks):
+        """Swap image keys in the demo StreamField data for image ids."""
+        resolved = []
+        for block in blocks:
+            if block["type"] == "image":
+                value = dict(block["value"])
+                value["image"] = {
+                    "image": self.images[value["image"]].pk,
+                    "decorative": False,
+                    "alt_text": "",
+                }
+                block = {"type": "image", "value": value}
+            resolved.append(block)
+        return resolved
+
+    def upsert_page(self, parent, model, slug, **fields):
+        """Create the page under parent, or update the existing one, and publish it."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        creating = page is None
+        if creating:
+            page = model(slug=slug)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        if creating:
+            parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    # Steps
+
+    def load_images(self):
+        result = {}
+        for key, spec in content.IMAGES.items():
+            image = CustomImage.objects.filter(title=spec["title"]).first()
+            if image is None:
+                picture = images.render(
+                    spec["material"], spec["scene"], images.stable_seed(key), self.image_size
+                )
+                image = CustomImage(title=spec["title"], description=spec["alt"])
+                image.file = ImageFile(io.BytesIO(images.to_jpeg_bytes(picture)), f"{key}.jpg")
+                image.save()
+            elif image.description != spec["alt"]:
+                image.description = spec["alt"]
+                image.save(update_fields=["description"])
+            result[key] = image
+        return result
+
+    def load_home(self):
+        data = content.HOME
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = HomePage(title="Home", slug="home", headline=data["headline"])
+            root.add_child(instance=home)
+        home.title = "Home"
+        home.seo_title = f"{content.BUSINESS['name']}: countertops in granite, marble and quartz"
+        home.headline = data["headline"]
+        home.introduction = _plain(data["introduction"])
+        home.hero_image = self.image(data["hero_image"])
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname = site.hostname or "localhost"
+        site.root_page = home
+        site.site_name = content.BUSINESS["name"]
+        site.save()
+        return home, site
+
+    def load_settings(self, site):
+        data = content.BUSINESS
+        business = BusinessSettings.for_site(site)
+        business.business_name = data["name"]
+        business.tagline = data["tagline"]
+        business.phone = data["phone"]
+        business.email = data["email"]
+        business.street_address = data["street"]
+        business.city = data["city"]
+        business.region = data["region"]
+        business.postal_code = data["postal_code"]
+        business.service_area = data["service_area"]
+        business.estimate_cta = data["estimate_cta"]
+        business.opening_hours = [
+            {"type": "hours", "value": hours} for hours in data["opening_hours"]
+        ]
+        business.social_links = [{"type": "link", "value": link} for link in data["social_links"]]
+        business.save()
+
+    def load_materials(self):
+        result = {}
+        for order, data in enumerate(content.MATERIALS):
+            material, _ = Material.objects.update_or_create(
+                slug=data["slug"],
+                defaults={
+                    "name": data["name"],
+                    "summary": data["summary"],
+                    "description": data["description"],
+                    "durability": data["durability"],
+                    "heat_resistance": data["heat_resistance"],
+                    "stain_resistance": data["stain_resistance"],
+                    "upkeep": data["upkeep"],
+                    "care_notes": data["care_notes"],
+                    "price_low": data["price_low"],
+                    "price_high": data["price_high"],
+                    "image": self.images.get(f"material-{data['slug']}"),
+                    "sort_order": order,
+                },
+            )
+            result[material.slug] = material
+        return result
+
+    def load_services(self, home):
+        index = self.upsert_page(
+            home,
+            ServiceIndexPage,
+            "services",
+            title="Services",
+            introduction=(
+                "From the first measurement to the last bead of sealant, one team templates, "
+                "cuts and installs your stone."
+            ),
+            show_in_menus=True,
+        )
+        services = []
+        for data in content.SERVICES:
+            page = self.upsert_page(
+                index,
+                ServicePage,
+                data["slug"],
+                title=data["title"],
+                summary=data["summary"],
+                introduction=_plain(data["introduction"]),
+                hero_image=self.image(data["hero_image"]),
+                body=self.resolve_blocks(data["body"]),
+            )
+            page.materials.set([self.materials[slug] for slug in data["materials"]])
+            page.save_revision().publish()
+            services.append((page, data.get("featured", False)))
+        return services
+
+    def load_materials_page(self, home):
+        self.upsert_page(
+            home,
+            MaterialIndexPage,
+            "materials",
+            title="Materials",
+            introduction=(
+                "How the stones we work with compare on looks, toughness, care and price, "
+                "so you can choose with confidence."
+            ),
+            hero_image=self.images.get("material-quartzite"),
+            show_in_menus=True,
+        )
+
+    def load_gallery(self, home):
+        data = content.GALLERY
+        gallery = self.upsert_page(
+            home,
+            GalleryPage,
+            "gallery",
+            title=data["title"],
+            introduction=_plain(data["introduction"]),
+            show_in_menus=True,
+        )
+        gallery.photos = [
+            GalleryPhoto(
+                image=self.images[photo["key"]],
+                before_image=self.images.get(f"{photo['key']}-before") if photo["before"] else None,
+                caption=photo["caption"],
+                material=self.materials[photo["material"]],
+                room=photo["room"],
+                sort_order=order,
+            )
+            for order, photo in enumerate(data["photos"])
+        ]
+        gallery.save_revision().publish()
+
+    def load_blog(self, home):
+        blog = self.upsert_page(
+            home,
+            BlogIndexPage,
+            "blog",
+            title="Stone history",
+            introduction=(
+                "Short, sourced articles on where countertop stones come from and how people "
+                "have used them. Every article lists its sources and was checked before it went up."
+            ),
+            show_in_menus=True,
+        )
+        for data in content.ARTICLES:
+            page = self.upsert_page(
+                blog,
+                ArticlePage,
+                data["slug"],
+                title=data["title"],
+                date=datetime.date.fromisoformat(data["date"]),
+                last_reviewed=datetime.date.fromisoformat(data["last_reviewed"]),
+                author=data["author"],
+                introduction=data["introduction"],
+                hero_image=self.image(data["hero_image"]),
+                body=self.resolve_blocks(data["body"]),
+            )
+            page.sources = [
+                ArticleSource(sort_order=order, **source)
+                for order, source in enumerate(data["sources"])
+            ]
+            page.tags.set(data["tags"], clear=True)
+            page.save_revision().publish()
+
+    def load_standard_pages(self, home):
+        for data in content.STANDARD_PAGES:
+            self.upsert_page(
+                home,
+                StandardPage,
+                data["slug"],
+                title=data["title"],
+                introduction=data["introduction"],
+                body=self.resolve_blocks(data["body"]),
+                show_in_menus=data["slug"] in {"about", "faq"},
+            )
+
+    def load_contact(self, home):
+        contact = self.upsert_page(
+            home,
+            ContactPage,
+            "contact",
+            title="Request a free estimate",
+            introduction=(
+                "Tell us a little about your project. We reply within one working day with "
+                "questions or a first price."
+            ),
+            thank_you_text=(
+                "<p>Thank you. We will look at your project and get back to you within one "
+                "working day.</p>"
+            ),
+            to_address=content.BUSINESS["email"],
+            from_address=content.BUSINESS["email"],
+            subject="New estimate request from the website",
+            show_in_menus=True,
+        )
+        material_names = ", ".join(m["name"] for m in content.MATERIALS) + ", Not sure yet"
+        fields = [
+            ("Your name", "singleline", True, "", ""),
+            ("Phone", "singleline", True, "", "We call or text to arrange a measurement."),
+            ("Email", "email", True, "", ""),
+            (
+                "Project type",
+                "dropdown",
+                True,
+                "Kitchen, Bathroom, Outdoor kitchen, Commercial, Repair",
+                "",
+            ),
+            ("Material", "dropdown", False, material_names, ""),
+            ("Approximate area (square feet)", "number", False, "", "A guess is fine."),
+            ("ZIP code", "singleline", True, "", ""),
+            ("Tell us about the project", "multiline", False, "", ""),
+        ]
+        contact.form_fields = [
+            ContactFormField(
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+                help_text=help_text,
+            )
+            for order, (label, field_type, required, choices, help_text) in enumerate(fields)
+        ]
+        contact.save_revision().publish()
+
+    def load_testimonials(self):
+        for order, data in enumerate(content.TESTIMONIALS):
+            Testimonial.objects.update_or_create(
+                name=data["name"],
+                project=data["project"],
+                defaults={
+                    "quote": data["quote"],
+                    "location": data["location"],
+                    "sort_order": order,
+                },
+            )
+
+    def feature_services(self, home, services):
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured_services = [
+            HomeFeaturedService(service=page, sort_order=order)
+            for order, page in enumerate(page for page, featured in services if featured)
+        ]
+        home.save_revision().publish()
+
+
+def _plain(html):
+    return strip_tags(html).strip()

@@ -1,0 +1,63 @@
+"""The page base shared by every page type on the site."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HeroMixin(models.Model):
+    """An introduction and a wide photo at the top of a page, also used in listings."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text="One or two sentences under the title. Also shown in lists and search results.",
+    )
+    hero_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide photo shown at the top of the page and in lists.",
+    )
+
+    panels = [FieldPanel("introduction"), FieldPanel("hero_image")]
+    search_fields = [index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(HeroMixin, Page):
+    """Every page on the site: the hero fields plus plain-language SEO labels."""
+
+    content_panels = Page.content_panels + HeroMixin.panels
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel(
+                    "seo_title",
+                    heading="Title tag",
+                    help_text="The title search engines show. Leave empty to use the page title.",
+                ),
+                FieldPanel(
+                    "search_description",
+                    heading="Meta description",
+                    help_text="The summary search engines show. Empty: the introduction is used.",
+                ),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Navigation"),
+    ]
+    search_fields = Page.search_fields + HeroMixin.search_fields
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.introduction

@@ -1,0 +1,95 @@
+"""Job photos, filterable by stone and room."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.models import BasePage
+from materials.models import Material
+
+ROOM_CHOICES = [
+    ("kitchen", "Kitchen"),
+    ("bathroom", "Bathroom"),
+    ("outdoor", "Outdoor kitchen"),
+    ("commercial", "Commercial"),
+    ("laundry", "Laundry room"),
+    ("fireplace", "Fireplace"),
+]
+
+
+class GalleryPage(BasePage):
+    """/gallery/: finished jobs, newest first, with before-and-after pairs."""
+
+    photos_per_page = 24
+
+    content_panels = BasePage.content_panels + [
+        InlinePanel("photos", label="Photo", heading="Job photos (newest first)")
+    ]
+    search_fields = BasePage.search_fields + [
+        index.RelatedFields("photos", [index.SearchField("caption")]),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        materials = list(Material.objects.only("name", "slug"))
+        material = request.GET.get("material", "")
+        room = request.GET.get("room", "")
+        # Unknown values are ignored, so an old or mistyped link still shows photos.
+        material = material if material in {m.slug for m in materials} else ""
+        room = room if room in dict(ROOM_CHOICES) else ""
+
+        photos = self.photos.select_related("image", "before_image", "material").prefetch_related(
+            "image__renditions", "before_image__renditions"
+        )
+        if material:
+            photos = photos.filter(material__slug=material)
+        if room:
+            photos = photos.filter(room=room)
+
+        context.update(
+            photos=Paginator(photos, self.photos_per_page).get_page(request.GET.get("page")),
+            materials=materials,
+            rooms=ROOM_CHOICES,
+            selected_material=material,
+            selected_room=room,
+        )
+        return context
+
+
+class GalleryPhoto(Orderable):
+    """One finished job: the photo, what stone, which room, and optionally how it looked before."""
+
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("images.CustomImage", on_delete=models.CASCADE, related_name="+")
+    before_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: the same space before the work, shown side by side.",
+    )
+    caption = models.CharField(max_length=200, help_text="What the job was, in a few words.")
+    material = models.ForeignKey(
+        Material, null=True, blank=True, on_delete=models.SET_NULL, related_name="gallery_photos"
+    )
+    room = models.CharField(max_length=20, choices=ROOM_CHOICES, default="kitchen")
+
+    panels = [
+        FieldPanel("image"),
+        FieldPanel("caption"),
+        FieldRowPanel([FieldPanel("material"), FieldPanel("room")]),
+        FieldPanel("before_image"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "gallery photo"
+
+    def __str__(self):
+        return self.caption

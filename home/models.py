@@ -1,0 +1,115 @@
+"""The home page, general pages (about, FAQ, privacy) and customer testimonials."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from blog.models import ArticlePage
+from core.blocks import PageBodyBlock
+from core.models import BasePage
+from gallery.models import GalleryPhoto
+
+
+class Testimonial(models.Model):
+    """What a customer said about a job, shown on the home page."""
+
+    quote = models.TextField(max_length=600)
+    name = models.CharField(max_length=80, help_text="As the customer agreed to be named.")
+    location = models.CharField(max_length=120, blank=True)
+    project = models.CharField(max_length=120, blank=True, help_text="e.g. 'Kitchen, granite'.")
+    show_on_home_page = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("quote"),
+        FieldPanel("name"),
+        FieldPanel("location"),
+        FieldPanel("project"),
+        FieldPanel("show_on_home_page"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.quote[:40]}"
+
+
+register_snippet(Testimonial)
+
+
+class HomePage(BasePage):
+    """The site root: the first impression, the main ways to get in touch, and the best work."""
+
+    headline = models.CharField(
+        max_length=120, help_text="The big line over the photo. Leave empty to use the title."
+    )
+    gallery_count = 6
+    testimonial_count = 3
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("headline"),
+        InlinePanel("featured_services", label="Featured service", max_num=6),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("headline")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "services.ServiceIndexPage",
+        "materials.MaterialIndexPage",
+        "gallery.GalleryPage",
+        "blog.BlogIndexPage",
+        "contact.ContactPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_services"] = [
+            item.service
+            for item in self.featured_services.select_related(
+                "service", "service__hero_image"
+            ).prefetch_related("service__hero_image__renditions")
+            if item.service.live
+        ]
+        context["gallery_photos"] = (
+            GalleryPhoto.objects.filter(page__live=True)
+            .select_related("image", "material")
+            .prefetch_related("image__renditions")
+            .order_by("page", "sort_order")[: self.gallery_count]
+        )
+        context["latest_articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:3]
+        )
+        context["testimonials"] = Testimonial.objects.filter(show_on_home_page=True)[
+            : self.testimonial_count
+        ]
+        return context
+
+
+class HomeFeaturedService(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
+    service = models.ForeignKey("services.ServicePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("service")]
+
+
+class StandardPage(BasePage):
+    """A general page such as About, FAQ or Privacy."""
+
+    body = StreamField(PageBodyBlock(), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]

@@ -1,0 +1,24 @@
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class CustomImage(AbstractImage):
+    """A photo in the library. Alt text is required: every picture on the site is described."""
+
+    description = models.CharField(
+        "alt text",
+        max_length=255,
+        help_text=(
+            "Describe what the photo shows for people who cannot see it, "
+            "e.g. 'White quartz island with a waterfall edge'."
+        ),
+    )
+
+    admin_form_fields = Image.admin_form_fields
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

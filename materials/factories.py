@@ -1,0 +1,21 @@
+from decimal import Decimal
+
+import factory
+
+from images.factories import ImageFactory
+from materials.models import Material
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Material
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Stone {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    summary = factory.LazyAttribute(lambda o: f"{o.name} is a hard-wearing natural stone.")
+    description = "<p>A natural stone cut from a quarry block.</p>"
+    care_notes = "<ul><li>Wipe spills promptly.</li></ul>"
+    image = factory.SubFactory(ImageFactory)
+    price_low = Decimal("45")
+    price_high = Decimal("95")

@@ -1,0 +1,118 @@
+"""The stone catalogue: what each material is like, how to care for it, what it costs."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from core.models import BasePage
+
+RATING_CHOICES = [
+    (1, "1 – poor"),
+    (2, "2 – fair"),
+    (3, "3 – good"),
+    (4, "4 – very good"),
+    (5, "5 – excellent"),
+]
+UPKEEP_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+
+
+class Material(index.Indexed, models.Model):
+    """A stone the business works with. Used on services, in the gallery and for estimates."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in gallery filter links, e.g. /gallery/?material=granite.",
+    )
+    summary = models.CharField(max_length=200, help_text="One sentence shown in lists.")
+    description = RichTextField(features=["bold", "italic", "link", "ul"])
+    image = models.ForeignKey(
+        "images.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    durability = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
+    heat_resistance = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
+    stain_resistance = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
+    upkeep = models.CharField(max_length=10, choices=UPKEEP_CHOICES, default="medium")
+    care_notes = RichTextField(blank=True, features=["bold", "italic", "ul", "ol"])
+    price_low = models.DecimalField(
+        "price from ($ per sq ft)",
+        max_digits=7,
+        decimal_places=2,
+        help_text="Typical installed price per square foot, low end. Used for ballpark estimates.",
+    )
+    price_high = models.DecimalField(
+        "price to ($ per sq ft)", max_digits=7, decimal_places=2, help_text="High end."
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers are listed first."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("durability"), FieldPanel("heat_resistance")]),
+                FieldRowPanel([FieldPanel("stain_resistance"), FieldPanel("upkeep")]),
+            ],
+            heading="Properties",
+        ),
+        FieldPanel("care_notes"),
+        FieldRowPanel([FieldPanel("price_low"), FieldPanel("price_high")], heading="Price range"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if (
+            self.price_low is not None
+            and self.price_high is not None
+            and self.price_low > self.price_high
+        ):
+            raise ValidationError({"price_high": "The high price must not be below the low price."})
+
+    @property
+    def ratings(self):
+        """(label, value out of five) pairs for the properties table."""
+        return [
+            ("Durability", self.durability),
+            ("Heat resistance", self.heat_resistance),
+            ("Stain resistance", self.stain_resistance),
+        ]
+
+
+register_snippet(Material)
+
+
+class MaterialIndexPage(BasePage):
+    """/materials/: every stone with its properties, care and price range."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["materials"] = Material.objects.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context

@@ -1,0 +1,76 @@
+"""What the business does: kitchens, bathrooms, outdoor kitchens, repairs."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from core.blocks import PageBodyBlock
+from core.models import BasePage
+
+
+class ServiceIndexPage(BasePage):
+    """/services/: every service the business offers."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["services.ServicePage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["services"] = (
+            ServicePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .defer_streamfields()
+        )
+        return context
+
+
+class ServicePage(BasePage):
+    """One service, e.g. kitchen countertops: what it involves, which stones, questions asked."""
+
+    summary = models.CharField(max_length=200, help_text="One sentence shown on cards and lists.")
+    body = StreamField(PageBodyBlock(), blank=True)
+    materials = ParentalManyToManyField(
+        "materials.Material",
+        blank=True,
+        related_name="services",
+        help_text="Stones offered for this service.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("materials", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("photos", label="Photos", heading="Photos of this kind of job"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["services.ServiceIndexPage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_materials"] = self.materials.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        context["service_photos"] = self.photos.select_related("image").prefetch_related(
+            "image__renditions"
+        )
+        return context
+
+
+class ServicePhoto(Orderable):
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("images.CustomImage", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

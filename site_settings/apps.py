@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class SiteSettingsConfig(AppConfig):
+    name = "site_settings"

@@ -1,0 +1,175 @@
+"""Business details that editors change in one place and every page reads."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+DAYS = [
+    ("monday", "Monday"),
+    ("tuesday", "Tuesday"),
+    ("wednesday", "Wednesday"),
+    ("thursday", "Thursday"),
+    ("friday", "Friday"),
+    ("saturday", "Saturday"),
+    ("sunday", "Sunday"),
+]
+
+SOCIAL_PLATFORMS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("houzz", "Houzz"),
+    ("google", "Google Business Profile"),
+    ("yelp", "Yelp"),
+    ("youtube", "YouTube"),
+]
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    day = blocks.ChoiceBlock(choices=DAYS)
+    opens = blocks.TimeBlock()
+    closes = blocks.TimeBlock()
+
+    class Meta:
+        icon = "time"
+        label_format = "{day}"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
+    url = blocks.URLBlock(label="Address of the page")
+
+    class Meta:
+        icon = "link"
+        label_format = "{platform}"
+
+
+def phone_digits(value):
+    """The ten digits of a North American number, without a leading country code 1."""
+    digits = re.sub(r"\D", "", value or "")
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits
+
+
+@register_setting(icon="site")
+class BusinessSettings(BaseSiteSetting):
+    """Name, phone, address and hours: typed once here, shown in the header, footer and buttons."""
+
+    business_name = models.CharField(max_length=120, default="L&M Granite and Marble")
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text="A short line under the name, e.g. what you do."
+    )
+    phone = models.CharField(
+        max_length=30,
+        help_text="The number visitors call, e.g. 678.372.5976. Shown as (678) 372-5976.",
+    )
+    email = models.EmailField(blank=True, help_text="Shown in the footer and used for replies.")
+    street_address = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    region = models.CharField("state", max_length=60, blank=True)
+    postal_code = models.CharField("ZIP code", max_length=20, blank=True)
+    opening_hours = StreamField(
+        [("hours", OpeningHoursBlock())],
+        blank=True,
+        help_text="One line per open day. Days not listed are shown as closed.",
+    )
+    service_area = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Where you install, e.g. 'Atlanta and the surrounding counties'.",
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+    logo = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header. Leave empty to show the business name in text.",
+    )
+    estimate_cta = models.CharField(
+        "estimate call to action",
+        max_length=120,
+        default="Call for your estimate today!",
+        help_text="The short line next to the phone number and estimate buttons.",
+    )
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("business_name"),
+                    FieldPanel("tagline"),
+                    FieldPanel("logo"),
+                    FieldPanel("estimate_cta"),
+                ],
+                heading="Business",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("phone"),
+                    FieldPanel("email"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("street_address"),
+                            FieldPanel("city"),
+                            FieldPanel("region"),
+                            FieldPanel("postal_code"),
+                        ],
+                        heading="Address",
+                    ),
+                    FieldPanel("service_area"),
+                ],
+                heading="Contact",
+            ),
+            ObjectList([FieldPanel("opening_hours")], heading="Opening hours"),
+            ObjectList([FieldPanel("social_links")], heading="Social media"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "business settings"
+
+    def __str__(self):
+        return self.business_name
+
+    def clean(self):
+        super().clean()
+        if self.phone and len(phone_digits(self.phone)) != 10:
+            raise ValidationError(
+                {"phone": "Enter a ten-digit US phone number, e.g. 678.372.5976."}
+            )
+
+    @property
+    def phone_display(self):
+        digits = phone_digits(self.phone)
+        if len(digits) != 10:
+            return self.phone
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+    @property
+    def phone_href(self):
+        digits = phone_digits(self.phone)
+        return f"tel:+1{digits}" if len(digits) == 10 else ""
+
+    @property
+    def address_lines(self):
+        locality = " ".join(part for part in [self.region, self.postal_code] if part)
+        last = ", ".join(part for part in [self.city, locality] if part)
+        return [line for line in [self.street_address, last] if line]
+
+    @property
+    def hours(self):
+        """Opening hours in week order, each day once; days without hours are closed."""
+        by_day = {block.value["day"]: block.value for block in self.opening_hours}
+        return [
+            {"label": label, "opens": by_day[day]["opens"], "closes": by_day[day]["closes"]}
+            if day in by_day
+            else {"label": label, "opens": None, "closes": None}
+            for day, label in DAYS
+        ]
