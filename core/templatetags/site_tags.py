@@ -13,14 +13,24 @@ def _site_root(request):
     return request._site_root
 
 
+def _top_pages(request):
+    """Public pages directly under the home page, fetched once per request."""
+    if not hasattr(request, "_top_pages"):
+        root = _site_root(request)
+        request._top_pages = list(root.get_children().live().public()) if root else []
+    return request._top_pages
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Pages directly under the home page that editors ticked 'Show in menus' for."""
-    request = context["request"]
-    if not hasattr(request, "_main_menu"):
-        root = _site_root(request)
-        request._main_menu = list(root.get_children().live().in_menu()) if root else []
-    return request._main_menu
+    """Top-level pages that editors ticked 'Show in menus' for."""
+    return [page for page in _top_pages(context["request"]) if page.show_in_menus]
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """Every top-level page, in the order of the page tree."""
+    return _top_pages(context["request"])
 
 
 @register.simple_tag(takes_context=True)

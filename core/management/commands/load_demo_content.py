@@ -280,7 +280,7 @@ class Command(BaseCommand):
                 title=data["title"],
                 introduction=data["introduction"],
                 body=self.resolve_blocks(data["body"]),
-                show_in_menus=data["slug"] in {"about", "faq"},
+                show_in_menus=data["slug"] == "about",
             )
 
     def load_contact(self, home):
@@ -300,7 +300,6 @@ class Command(BaseCommand):
             to_address=content.BUSINESS["email"],
             from_address=content.BUSINESS["email"],
             subject="New estimate request from the website",
-            show_in_menus=True,
         )
         material_names = ", ".join(m["name"] for m in content.MATERIALS) + ", Not sure yet"
         fields = [

@@ -1,0 +1,104 @@
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+
+from blog.models import ArticlePage
+from core.demo import content
+from gallery.models import GalleryPhoto
+from home.models import Testimonial
+from images.models import CustomImage
+from materials.models import Material
+from services.models import ServicePage
+from site_settings.models import BusinessSettings
+
+
+def media_files():
+    return sorted(p.relative_to(settings.MEDIA_ROOT) for p in settings.MEDIA_ROOT.rglob("*.*"))
+
+
+def snapshot():
+    return {
+        "pages": sorted(
+            (p.url_path, p.title, p.specific_class.__name__, p.live) for p in Page.objects.all()
+        ),
+        "images": sorted(CustomImage.objects.values_list("title", "description")),
+        "materials": sorted(Material.objects.values_list("slug", "price_low", "price_high")),
+        "photos": sorted(GalleryPhoto.objects.values_list("caption", "material__slug", "room")),
+        "testimonials": Testimonial.objects.count(),
+        "sources": sorted(
+            (a.slug, s.title) for a in ArticlePage.objects.all() for s in a.sources.all()
+        ),
+        "phone": BusinessSettings.objects.get().phone,
+    }
+
+
+@pytest.fixture(scope="module")
+def demo_twice(django_db_setup, django_db_blocker):
+    """Load the demo twice into one database and record what each run left behind."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", small_images=True, verbosity=0)
+        first = snapshot(), media_files()
+        call_command("load_demo_content", small_images=True, verbosity=0)
+        second = snapshot(), media_files()
+        yield first, second
+        Page.objects.filter(depth__gt=2).delete()
+        for model in [GalleryPhoto, Material, Testimonial, CustomImage]:
+            model.objects.all().delete()
+
+
+def test_running_twice_leaves_the_same_content_and_files(demo_twice):
+    (first_content, first_files), (second_content, second_files) = demo_twice
+
+    assert first_content == second_content
+    assert first_files == second_files
+    assert len(first_files) == len(content.IMAGES)
+
+
+def test_demo_has_the_whole_site(demo_twice):
+    (demo, _), _ = demo_twice
+    urls = {url for url, *_ in demo["pages"]}
+
+    for path in ["services", "materials", "gallery", "blog", "contact", "about", "faq", "privacy"]:
+        assert f"/home/{path}/" in urls
+    assert sum(kind == "ServicePage" for _, _, kind, _ in demo["pages"]) >= 5
+    assert sum(kind == "ArticlePage" for _, _, kind, _ in demo["pages"]) >= 4
+    assert {slug for slug, *_ in demo["materials"]} >= {
+        "granite",
+        "marble",
+        "quartz",
+        "quartzite",
+        "soapstone",
+    }
+    assert len(demo["photos"]) >= 24
+    assert demo["testimonials"] >= 3
+    assert all(description for _, description in demo["images"])
+
+
+def test_every_article_states_sources_and_the_treaty_is_told_correctly(demo_twice):
+    (demo, _), _ = demo_twice
+    sources_per_article = {}
+    for slug, title in demo["sources"]:
+        sources_per_article.setdefault(slug, []).append(title)
+    assert all(len(titles) >= 2 for titles in sources_per_article.values())
+
+    with_treaty = [a for a in content.ARTICLES if "Moscow" in a["title"]]
+    assert len(with_treaty) == 1
+    text = str(with_treaty[0]["body"])
+    for fact in ["16 March 1921", "Grand National Assembly", "Chicherin", "Kars", "Batumi"]:
+        assert fact in text
+    for error in ["Hoxha", "Albania", "Sokolnikov"]:
+        assert error not in text
+
+
+def test_demo_pages_render(client, demo_twice):
+    for page in ServicePage.objects.all()[:2]:
+        assert client.get(page.url).status_code == 200
+    for url in ["/", "/gallery/?material=marble", "/blog/", "/materials/", "/faq/"]:
+        assert client.get(url).status_code == 200, url
+
+
+def test_if_empty_does_not_touch_a_site_with_content(demo_twice, capsys):
+    call_command("load_demo_content", if_empty=True)
+
+    assert "already has content" in capsys.readouterr().out
