@@ -23,3 +23,14 @@ def business(site):
     settings.email = "office@example.com"
     settings.save()
     return settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_test_media():
+    """Test settings put uploads in a temporary folder; remove it when the run ends."""
+    import shutil
+
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

@@ -117,7 +117,9 @@ class ArticlePage(BasePage):
         verbose_name = "article"
 
     def save(self, *args, **kwargs):
-        words = len(strip_tags(self.body.render_as_block()).split()) if self.body else 0
+        # Searchable text, not the rendered HTML: rendering would make image renditions.
+        text = " ".join(self.body.stream_block.get_searchable_content(self.body))
+        words = len(strip_tags(text).split())
         self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
         super().save(*args, **kwargs)
 

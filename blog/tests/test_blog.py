@@ -23,7 +23,9 @@ def blog(home, business):
 
 def make_articles(blog, count, start=datetime.date(2026, 1, 1), prefix="Article"):
     return [
-        ArticlePageFactory(parent=blog, title=f"{prefix} {i:02d}", date=start + datetime.timedelta(i))
+        ArticlePageFactory(
+            parent=blog, title=f"{prefix} {i:02d}", date=start + datetime.timedelta(i)
+        )
         for i in range(count)
     ]
 

@@ -121,9 +121,7 @@ def test_query_count_is_pinned_and_flat(client, gallery, stones):
         client.get("/gallery/")
 
     for _ in range(5):
-        GalleryPhotoFactory(
-            page=gallery, material=stones["marble"], before_image=ImageFactory()
-        )
+        GalleryPhotoFactory(page=gallery, material=stones["marble"], before_image=ImageFactory())
     client.get("/gallery/")
     with CaptureQueriesContext(connection) as after:
         response = client.get("/gallery/")

@@ -38,8 +38,8 @@ def test_materials_page_shows_properties_care_and_price(client, materials_page):
     html = client.get("/materials/").content.decode()
 
     assert 'id="soapstone"' in html
-    assert "<h2 id=\"material-soapstone\">Soapstone</h2>" in html
-    assert "<th scope=\"row\">Heat resistance</th>" in html and "5 of 5" in html
+    assert '<h2 id="material-soapstone">Soapstone</h2>' in html
+    assert '<th scope="row">Heat resistance</th>' in html and "5 of 5" in html
     assert "<td>Low</td>" in html
     assert "$70–$120 per sq ft installed" in html
     assert "Oil it now and then to darken it evenly." in html

@@ -84,7 +84,6 @@ def test_index_query_count_is_pinned_and_flat(client, services_index):
     assert len(before) == len(after) == SERVICE_INDEX_QUERIES, [q["sql"] for q in after]
 
 
-
 def test_tree_rules():
     assert ServiceIndexPage.allowed_parent_page_models() == [HomePage]
     assert ServiceIndexPage.allowed_subpage_models() == [ServicePage]

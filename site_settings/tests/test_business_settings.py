@@ -18,7 +18,15 @@ def site_pages(home, business):
     ArticlePageFactory(parent=blog, slug="carrara")
     GalleryPageFactory(parent=home)
     home.add_child(instance=StandardPage(title="About us", slug="about"))
-    return ["/", "/services/", "/services/kitchens/", "/blog/", "/blog/carrara/", "/gallery/", "/about/"]
+    return [
+        "/",
+        "/services/",
+        "/services/kitchens/",
+        "/blog/",
+        "/blog/carrara/",
+        "/gallery/",
+        "/about/",
+    ]
 
 
 def test_phone_is_shown_and_linked_in_a_readable_form(business):

@@ -290,12 +290,11 @@ class Command(BaseCommand):
             "contact",
             title="Request a free estimate",
             introduction=(
-                "Tell us a little about your project. We reply within one working day with "
+                "Tell us a little about your project and we will get back to you with "
                 "questions or a first price."
             ),
             thank_you_text=(
-                "<p>Thank you. We will look at your project and get back to you within one "
-                "working day.</p>"
+                "<p>Thank you. We will look at your project and get back to you soon.</p>"
             ),
             to_address=content.BUSINESS["email"],
             from_address=content.BUSINESS["email"],
