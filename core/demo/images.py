@@ -177,8 +177,8 @@ def _warp(img: Image.Image, rng: random.Random, amount: float, grid: int = 10) -
     gy = max(2, round(grid * h / w))
     disp = _affine_noise(rng, (gx + 1, gy + 1), 2.2, mode="L")
     disp2 = _affine_noise(rng, (gx + 1, gy + 1), 2.2, mode="L")
-    dx = list(disp.getdata())
-    dy = list(disp2.getdata())
+    dx = list(disp.get_flattened_data())
+    dy = list(disp2.get_flattened_data())
 
     def pt(i: int, j: int) -> tuple[float, float]:
         k = j * (gx + 1) + i

@@ -13,6 +13,9 @@ from materials.models import Material
 from services.models import ServicePage
 from site_settings.models import BusinessSettings
 
+# The module loads the demo once, outside the per-test transactions, and cleans up after.
+pytestmark = pytest.mark.django_db
+
 
 def media_files():
     return sorted(p.relative_to(settings.MEDIA_ROOT) for p in settings.MEDIA_ROOT.rglob("*.*"))
@@ -45,7 +48,7 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         second = snapshot(), media_files()
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
-        for model in [GalleryPhoto, Material, Testimonial, CustomImage]:
+        for model in [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings]:
             model.objects.all().delete()
 
 

@@ -1,0 +1,148 @@
+"""Editors can open every editing screen, and the admin enforces the content rules."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from blog.factories import BlogIndexPageFactory
+from blog.models import ArticlePage, BlogIndexPage
+from contact.models import ContactPage
+from gallery.models import GalleryPage
+from home.models import HomePage, StandardPage
+from materials.models import MaterialIndexPage
+from services.models import ServiceIndexPage, ServicePage
+
+pytestmark = pytest.mark.django_db
+
+ALL_TYPES = [
+    HomePage,
+    StandardPage,
+    ServiceIndexPage,
+    ServicePage,
+    MaterialIndexPage,
+    GalleryPage,
+    BlogIndexPage,
+    ArticlePage,
+    ContactPage,
+]
+# Which page types may sit directly under which: the whole tree in one table.
+TREE = {
+    HomePage: {
+        StandardPage,
+        ServiceIndexPage,
+        MaterialIndexPage,
+        GalleryPage,
+        BlogIndexPage,
+        ContactPage,
+    },
+    StandardPage: {StandardPage},
+    ServiceIndexPage: {ServicePage},
+    BlogIndexPage: {ArticlePage},
+    ServicePage: set(),
+    MaterialIndexPage: set(),
+    GalleryPage: set(),
+    ArticlePage: set(),
+    ContactPage: set(),
+}
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("owner", "owner@example.com", "pw-for-tests")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("parent", ALL_TYPES, ids=lambda m: m.__name__)
+def test_page_tree_rules(parent):
+    allowed = {child for child in ALL_TYPES if child in parent.allowed_subpage_models()} & set(
+        ALL_TYPES
+    )
+    assert allowed == TREE[parent]
+    for child in ALL_TYPES:
+        assert (parent in child.allowed_parent_page_models()) == (child in TREE[parent])
+
+
+def test_single_instance_sections_cannot_be_added_twice(home):
+    for model in [ServiceIndexPage, MaterialIndexPage, GalleryPage, BlogIndexPage, ContactPage]:
+        assert model.max_count == 1
+    BlogIndexPageFactory(parent=home)
+    assert not BlogIndexPage.can_create_at(home)
+    assert ServiceIndexPage.can_create_at(home)
+
+
+@pytest.mark.parametrize(
+    "model",
+    [StandardPage, ServiceIndexPage, MaterialIndexPage, GalleryPage, BlogIndexPage, ContactPage],
+    ids=lambda m: m.__name__,
+)
+def test_add_form_opens_for_every_section(editor, home, model):
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=(model._meta.app_label, model._meta.model_name, home.pk),
+    )
+
+    assert editor.get(url).status_code == 200
+
+
+def test_edit_forms_open_for_every_page_and_setting(editor, home, site):
+    from django.core.management import call_command
+
+    call_command("load_demo_content", small_images=True, verbosity=0)
+    pages = Page.objects.filter(depth__gte=2)
+    seen = set()
+    for page in pages:
+        if page.specific_class in seen:
+            continue
+        seen.add(page.specific_class)
+        response = editor.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        assert response.status_code == 200, page
+    assert seen == set(ALL_TYPES)
+
+    settings_url = reverse("wagtailsettings:edit", args=("site_settings", "businesssettings"))
+    assert editor.get(settings_url, follow=True).status_code == 200
+    for snippet in ["materials/material", "home/testimonial"]:
+        assert editor.get(f"/admin/snippets/{snippet}/").status_code == 200
+
+
+def article_form(**overrides):
+    data = {
+        "title": "Carrara marble",
+        "slug": "carrara-marble",
+        "introduction": "Where it comes from.",
+        "date": "2026-03-01",
+        "author": "Office",
+        "last_reviewed": "2026-03-02",
+        "tags": "",
+        "body": streamfield([("paragraph", rich_text("<p>Quarried since Roman times.</p>"))]),
+        "sources": inline_formset([]),
+        "action-publish": "publish",
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def test_article_cannot_be_saved_without_a_source(editor, home):
+    blog = BlogIndexPageFactory(parent=home)
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+
+    response = editor.post(url, article_form())
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.exists()
+    assert "Please submit at least 1 form" in response.content.decode()
+
+
+def test_article_with_a_source_is_published(editor, home):
+    blog = BlogIndexPageFactory(parent=home)
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    source = {"title": "Encyclopaedia Britannica", "author": "", "publisher": "", "year": ""}
+    source["url"] = "https://www.britannica.com/"
+
+    response = editor.post(url, article_form(sources=inline_formset([source], min=1)))
+
+    assert response.status_code == 302
+    article = ArticlePage.objects.get()
+    assert article.live
+    assert [s.title for s in article.sources.all()] == ["Encyclopaedia Britannica"]
