@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo superuser lint format check benchmark-queries clean
+.PHONY: run test install install-dev migrate demo superuser lint format check screenshots clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -51,6 +51,10 @@ format: install-dev
 check: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+## Phone and desktop screenshots of the running site (needs Debian's chromium)
+screenshots: install-dev
+	$(BIN)/python scripts/screenshots.py http://$(HOST):$(PORT) screenshots
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
