@@ -54,7 +54,7 @@ check: install-dev
 
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev
-	$(BIN)/python scripts/screenshots.py http://$(HOST):$(PORT) screenshots
+	$(MANAGE) screenshots --base-url http://$(HOST):$(PORT) --out screenshots
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

@@ -11,15 +11,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from core.browser import CHROMIUM, launch
 
 if not shutil.which(CHROMIUM) and not os.environ.get("CI"):
     pytest.skip(
@@ -38,7 +30,7 @@ def browser():
     # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
