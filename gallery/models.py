@@ -23,7 +23,7 @@ ROOM_CHOICES = [
 class GalleryPage(BasePage):
     """/gallery/: finished jobs, newest first, with before-and-after pairs."""
 
-    photos_per_page = 24
+    photos_per_page = 30
 
     content_panels = BasePage.content_panels + [
         InlinePanel("photos", label="Photo", heading="Job photos (newest first)")

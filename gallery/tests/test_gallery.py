@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
+from gallery.models import GalleryPage
 from images.factories import ImageFactory
 from materials.factories import MaterialFactory
 
@@ -128,3 +129,16 @@ def test_query_count_is_pinned_and_flat(client, gallery, stones):
 
     assert len(captions(response)) == 8
     assert len(before) == len(after) == GALLERY_QUERIES, [q["sql"][:120] for q in after]
+
+
+def test_pages_of_photos_keep_the_filter(client, gallery, stones):
+    for _ in range(GalleryPage.photos_per_page + 1):
+        GalleryPhotoFactory(page=gallery, material=stones["marble"])
+    GalleryPhotoFactory(page=gallery, material=stones["granite"])
+
+    first = client.get("/gallery/?material=marble")
+    second = client.get("/gallery/?material=marble&page=2")
+
+    assert len(captions(first)) == GalleryPage.photos_per_page
+    assert len(captions(second)) == 1
+    assert 'href="?material=marble&amp;page=2"' in first.content.decode()
