@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -30,20 +31,32 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
 
-    def articles(self):
+    def visible_articles(self):
+        """Articles a visitor may read: published, not behind a password, in this blog."""
+        return ArticlePage.objects.child_of(self).live().public()
+
+    def articles(self, visible=None):
+        """The listing: newest first, with what the summaries show fetched up front."""
+        visible = self.visible_articles() if visible is None else visible
         return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
+            visible.select_related("hero_image")
             .prefetch_related("hero_image__renditions", "tags")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
 
-    def render_listing(self, request, tag=None):
-        articles = self.articles()
-        if tag is not None:
+    def render_listing(self, request, tag_slug=None):
+        visible = self.visible_articles()
+        # Only tags that lead somewhere: those on articles a visitor can read.
+        tags = (
+            Tag.objects.filter(blog_articlepagetag_items__content_object__in=visible)
+            .distinct()
+            .order_by("name")
+        )
+        tag = None
+        articles = self.articles(visible)
+        if tag_slug is not None:
+            tag = get_object_or_404(tags, slug=tag_slug)
             articles = articles.filter(tags=tag)
         return self.render(
             request,
@@ -52,22 +65,17 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
                     request.GET.get("page")
                 ),
                 "tag": tag,
-                "tags": Tag.objects.filter(blog_articlepagetag_items__isnull=False)
-                .distinct()
-                .order_by("name"),
+                "tags": tags,
             },
         )
 
     @path("")
     def index(self, request):
-        tag_slug = request.GET.get("tag")
-        if tag_slug:
-            return self.tag_listing(request, tag_slug)
-        return self.render_listing(request)
+        return self.render_listing(request, tag_slug=request.GET.get("tag") or None)
 
     @path("tags/<slug:tag>/")
     def tag_listing(self, request, tag):
-        return self.render_listing(request, tag=get_object_or_404(Tag, slug=tag))
+        return self.render_listing(request, tag_slug=tag)
 
     @path("feed/")
     def feed(self, request):
@@ -82,8 +90,33 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
+class ArticlePageForm(WagtailAdminPageForm):
+    """Checks that every note in the text points to a source the article lists."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        sources = self.formsets.get("sources")
+        body = cleaned_data.get("body")
+        if sources is None or not body or not sources.is_valid():
+            return cleaned_data
+        count = sum(
+            1 for form in sources.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        )
+        for block in body:
+            number = block.value.get("source") if block.block_type == "footnote" else None
+            if number and number > count:
+                self.add_error(
+                    "body",
+                    f"A note points to source {number}, but the article lists {count} "
+                    f"source{'s' if count != 1 else ''}. Add the source or change the number.",
+                )
+        return cleaned_data
+
+
 class ArticlePage(BasePage):
     """A history-style article. Sources are required and shown under the text."""
+
+    base_form_class = ArticlePageForm
 
     date = models.DateField("publication date")
     author = models.CharField(max_length=120, default="L&M Granite and Marble")
@@ -115,6 +148,11 @@ class ArticlePage(BasePage):
 
     class Meta:
         verbose_name = "article"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog"] = BlogIndexPage.objects.parent_of(self).first()
+        return context
 
     def save(self, *args, **kwargs):
         # Searchable text, not the rendered HTML: rendering would make image renditions.

@@ -11,7 +11,8 @@ from wagtail.snippets.models import register_snippet
 from blog.models import ArticlePage
 from core.blocks import PageBodyBlock
 from core.models import BasePage
-from gallery.models import GalleryPhoto
+from gallery.models import GalleryPage, GalleryPhoto
+from services.models import ServicePage
 
 
 class Testimonial(models.Model):
@@ -47,7 +48,9 @@ class HomePage(BasePage):
     """The site root: the first impression, the main ways to get in touch, and the best work."""
 
     headline = models.CharField(
-        max_length=120, help_text="The big line over the photo. Leave empty to use the title."
+        max_length=120,
+        blank=True,
+        help_text="The big line over the photo. Leave empty to use the title.",
     )
     gallery_count = 6
     testimonial_count = 3
@@ -70,15 +73,17 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Only what a visitor may open: live pages that are not behind a password.
         context["featured_services"] = [
             item.service
-            for item in self.featured_services.select_related(
-                "service", "service__hero_image"
-            ).prefetch_related("service__hero_image__renditions")
-            if item.service.live
+            for item in self.featured_services.filter(
+                service__in=ServicePage.objects.live().public()
+            )
+            .select_related("service", "service__hero_image")
+            .prefetch_related("service__hero_image__renditions")
         ]
         context["gallery_photos"] = (
-            GalleryPhoto.objects.filter(page__live=True)
+            GalleryPhoto.objects.filter(page__in=GalleryPage.objects.live().public())
             .select_related("image", "material")
             .prefetch_related("image__renditions")
             .order_by("page", "sort_order")[: self.gallery_count]

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, count, articles, images, renditions, tags, tag list.
 BLOG_INDEX_QUERIES = 18
+TAG_LISTING_QUERIES = 19
+FEED_QUERIES = 11
+ARTICLE_QUERIES = 18
 
 
 @pytest.fixture
@@ -45,14 +48,18 @@ def test_index_lists_newest_first_ten_per_page(client, blog):
     assert 'rel="next"' in first.content.decode()
 
 
-@pytest.mark.parametrize("junk", ["abc", "0", "-3", "999", "1.5", "%00"])
-def test_junk_page_numbers_fall_back_to_a_real_page(client, blog, junk):
+@pytest.mark.parametrize(
+    "junk, shown",
+    [("abc", 1), ("1.5", 1), ("%00", 1), ("", 1), ("0", 2), ("-3", 2), ("999", 2)],
+)
+def test_junk_page_numbers_fall_back_to_a_real_page(client, blog, junk, shown):
     make_articles(blog, 12)
 
     response = client.get(f"/blog/?page={junk}")
 
     assert response.status_code == 200
-    assert len(titles(response)) in (10, 2)
+    assert response.context["articles"].number == shown
+    assert len(titles(response)) == {1: 10, 2: 2}[shown]
 
 
 def test_unpublished_articles_are_not_listed(client, blog):
@@ -81,6 +88,21 @@ def test_unknown_tag_is_not_found(client, blog):
 
     assert client.get("/blog/tags/no-such-tag/").status_code == 404
     assert client.get("/blog/?tag=no-such-tag").status_code == 404
+
+
+def test_tags_of_unpublished_articles_stay_private(client, blog):
+    draft = ArticlePageFactory(parent=blog, title="Draft", live=False)
+    draft.tags.add("secret-project")
+    draft.save()
+    public = ArticlePageFactory(parent=blog, title="Public")
+    public.tags.add("marble")
+    public.save()
+
+    html = client.get("/blog/").content.decode()
+
+    assert "secret-project" not in html
+    assert 'href="/blog/tags/marble/"' in html
+    assert client.get("/blog/tags/secret-project/").status_code == 404
 
 
 def test_article_shows_body_sources_review_date_and_reading_time(client, blog):
@@ -157,6 +179,27 @@ def test_index_query_count_is_pinned_and_flat(client, blog):
 
     assert len(titles(response)) == 8
     assert len(before) == len(after) == BLOG_INDEX_QUERIES, [q["sql"][:120] for q in after]
+
+
+def test_tag_listing_feed_and_article_query_counts_are_flat(client, blog):
+    def counts():
+        counted = []
+        for url in ["/blog/tags/history/", "/blog/feed/", "/blog/article-00/"]:
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            counted.append(len(queries))
+        return counted
+
+    for article in make_articles(blog, 3):
+        article.tags.add("history")
+        article.save()
+    before = counts()
+    for article in make_articles(blog, 5, start=datetime.date(2026, 6, 1), prefix="Later"):
+        article.tags.add("history", "marble")
+        article.save()
+
+    assert counts() == before == [TAG_LISTING_QUERIES, FEED_QUERIES, ARTICLE_QUERIES]
 
 
 def test_tree_rules():

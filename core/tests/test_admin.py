@@ -146,3 +146,21 @@ def test_article_with_a_source_is_published(editor, home):
     article = ArticlePage.objects.get()
     assert article.live
     assert [s.title for s in article.sources.all()] == ["Encyclopaedia Britannica"]
+
+
+def test_a_note_must_point_to_a_listed_source(editor, home):
+    blog = BlogIndexPageFactory(parent=home)
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    source = {"title": "Britannica", "author": "", "publisher": "", "year": "", "url": ""}
+    body = streamfield(
+        [
+            ("paragraph", rich_text("<p>Signed in 1921.</p>")),
+            ("footnote", {"text": rich_text("<p>See the treaty text.</p>"), "source": "2"}),
+        ]
+    )
+
+    response = editor.post(url, article_form(body=body, sources=inline_formset([source], min=1)))
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.exists()
+    assert "A note points to source 2, but the article lists 1 source." in response.content.decode()

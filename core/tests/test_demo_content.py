@@ -2,12 +2,14 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
-from wagtail.models import Page
+from taggit.models import Tag
+from wagtail.models import Page, Site
 
-from blog.models import ArticlePage
+from blog.models import ArticlePage, ArticlePageTag
+from contact.models import ContactFormField
 from core.demo import content
 from gallery.models import GalleryPhoto
-from home.models import Testimonial
+from home.models import HomeFeaturedService, Testimonial
 from images.models import CustomImage
 from materials.models import Material
 from services.models import ServicePage
@@ -34,6 +36,10 @@ def snapshot():
             (a.slug, s.title) for a in ArticlePage.objects.all() for s in a.sources.all()
         ),
         "phone": BusinessSettings.objects.get().phone,
+        "tags": sorted(ArticlePageTag.objects.values_list("content_object__slug", "tag__name")),
+        "form_fields": list(ContactFormField.objects.values_list("label", "field_type")),
+        "featured": list(HomeFeaturedService.objects.values_list("service__slug", flat=True)),
+        "site": list(Site.objects.values_list("hostname", "port", "root_page__url_path")),
     }
 
 
@@ -48,8 +54,11 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         second = snapshot(), media_files()
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
-        for model in [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings]:
+        for model in [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag]:
             model.objects.all().delete()
+        site = Site.objects.get()
+        site.hostname, site.port = "localhost", 80
+        site.save()  # save(), not update(): it also clears Wagtail's cached site root paths
 
 
 def test_running_twice_leaves_the_same_content_and_files(demo_twice):
@@ -79,6 +88,9 @@ def test_demo_has_the_whole_site(demo_twice):
     assert len(demo["photos"]) >= 24
     assert demo["testimonials"] >= 3
     assert all(description for _, description in demo["images"])
+    assert len(demo["featured"]) == 3
+    assert demo["site"] == [("testserver", 80, "/home/")]
+    assert {name for _, name in demo["tags"]} >= {"history", "marble", "granite"}
 
 
 def test_every_article_states_sources_and_the_treaty_is_told_correctly(demo_twice):

@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
+from gallery.models import GalleryPage
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.factories import ImageFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
@@ -14,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, contact link, hero image, services, photos, articles (each with their
 # images and renditions), section links, testimonials: each once however much content there is.
-HOME_QUERIES = 20
+HOME_QUERIES = 22
 
 
 @pytest.fixture
@@ -69,6 +71,18 @@ def test_unpublished_featured_service_is_left_out(client, full_home):
     html = client.get("/").content.decode()
 
     assert service.title not in html
+
+
+def test_nothing_from_password_protected_pages_leaks_onto_home(client, full_home):
+    gallery = GalleryPage.objects.get()
+    PageViewRestriction.objects.create(page=gallery, restriction_type="password", password="x")
+    service = full_home.featured_services.first().service
+    PageViewRestriction.objects.create(page=service, restriction_type="password", password="x")
+
+    response = client.get("/")
+
+    assert list(response.context["gallery_photos"]) == []
+    assert service.title not in response.content.decode()
 
 
 def test_home_query_count_is_pinned_and_flat(client, full_home):

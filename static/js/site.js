@@ -1,6 +1,9 @@
 // Collapses the main menu behind a button on small screens. Without JavaScript the menu stays open.
 (function () {
     document.documentElement.classList.add("js");
+    // After a failed form post, take keyboard and screen reader users to the list of problems.
+    var summary = document.querySelector(".form__summary");
+    if (summary) summary.focus();
     var toggle = document.querySelector(".main-nav__toggle");
     var list = document.getElementById("main-nav-list");
     if (!toggle || !list) return;

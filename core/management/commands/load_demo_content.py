@@ -2,7 +2,9 @@
 
 import datetime
 import io
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -124,8 +126,15 @@ class Command(BaseCommand):
         home.introduction = _plain(data["introduction"])
         home.hero_image = self.image(data["hero_image"])
         home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.hostname = site.hostname or "localhost"
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            is_default_site=True, hostname="localhost", port=80
+        )
+        if (site.hostname, site.port) == ("localhost", 80):
+            # Still the placeholder from the first migration: use the address the site is
+            # served on, so feed and sitemap links work (http://127.0.0.1:8000 for `make run`).
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
         site.root_page = home
         site.site_name = content.BUSINESS["name"]
         site.save()
