@@ -27,11 +27,11 @@ migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
-	$(MANAGE) load_demo_content --if-empty
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo_content --if-empty
 
 ## Serve the demo site on SQLite at http://127.0.0.1:8000
 run: demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 ## The whole suite: SQLite, or PostgreSQL when DATABASE_URL is set
 test: install-dev

@@ -104,14 +104,6 @@ class BusinessSettings(BaseSiteSetting):
             ObjectList(
                 [
                     FieldPanel("business_name"),
-                    FieldPanel("tagline"),
-                    FieldPanel("logo"),
-                    FieldPanel("estimate_cta"),
-                ],
-                heading="Business",
-            ),
-            ObjectList(
-                [
                     FieldPanel("phone"),
                     FieldPanel("email"),
                     MultiFieldPanel(
@@ -125,7 +117,11 @@ class BusinessSettings(BaseSiteSetting):
                     ),
                     FieldPanel("service_area"),
                 ],
-                heading="Contact",
+                heading="Contact details",
+            ),
+            ObjectList(
+                [FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("estimate_cta")],
+                heading="Logo and wording",
             ),
             ObjectList([FieldPanel("opening_hours")], heading="Opening hours"),
             ObjectList([FieldPanel("social_links")], heading="Social media"),
