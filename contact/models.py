@@ -1,23 +1,87 @@
-"""The estimate request form. Editors choose its fields, texts and who is notified."""
+"""Estimate requests: the form editors configure, and the stored requests staff answer."""
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
+from contact.estimates import ballpark
+from contact.forms import EstimateFormBuilder
 from core.models import BasePage
+from materials.models import Material
+
+FIELD_TYPES = FORM_FIELD_CHOICES + (
+    ("phone", "Phone number"),
+    ("material", "Stone (from the materials list)"),
+    ("area", "Area in square feet"),
+)
 
 
 class ContactFormField(AbstractFormField):
+    field_type = models.CharField("field type", max_length=16, choices=FIELD_TYPES)
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class ContactPage(BasePage, AbstractEmailForm):
-    """/contact/: visitors ask for an estimate; staff find the requests under Forms."""
+class EstimateRequest(AbstractFormSubmission):
+    """One visitor's request, stored before anything else happens, with what staff did about it."""
 
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        CONTACTED = "contacted", "Contacted"
+        QUOTED = "quoted", "Quoted"
+        WON = "won", "Won"
+        LOST = "lost", "Lost"
+
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    phone = models.CharField(max_length=30, blank=True)
+    material = models.ForeignKey(Material, null=True, blank=True, on_delete=models.SET_NULL)
+    area = models.PositiveIntegerField("area (sq ft)", null=True, blank=True)
+    ballpark_low = models.PositiveIntegerField(null=True, blank=True)
+    ballpark_high = models.PositiveIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    notes = models.TextField("internal notes", blank=True)
+    is_spam = models.BooleanField(default=False)
+    spam_reason = models.CharField(max_length=200, blank=True)
+    staff_notified_at = models.DateTimeField(null=True, blank=True)
+    visitor_confirmed_at = models.DateTimeField(null=True, blank=True)
+    mail_attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "estimate request"
+        ordering = ["-submit_time"]
+        indexes = [models.Index(fields=["is_spam", "status", "-submit_time"])]
+
+    def __str__(self):
+        return f"{self.name or 'Estimate request'} ({self.submit_time:%Y-%m-%d})"
+
+    @property
+    def ballpark(self):
+        if self.ballpark_low is None:
+            return None
+        return (self.ballpark_low, self.ballpark_high)
+
+
+class ContactPage(BasePage, AbstractEmailForm):
+    """/contact/: visitors ask for an estimate; every request is stored, then staff are told."""
+
+    form_builder = EstimateFormBuilder
     thank_you_text = RichTextField(blank=True, help_text="Shown after a visitor sends the form.")
+    confirmation_text = models.TextField(
+        blank=True,
+        help_text="Opening of the email the visitor gets, above a copy of what they sent.",
+    )
 
     content_panels = BasePage.content_panels + [
         FormSubmissionsPanel(),
@@ -27,10 +91,54 @@ class ContactPage(BasePage, AbstractEmailForm):
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
                 FieldPanel("subject"),
+                FieldPanel("confirmation_text"),
             ],
-            heading="Email notification",
+            heading="Emails",
         ),
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    def get_submission_class(self):
+        return EstimateRequest
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Prices for the live ballpark script; the server repeats the sum on the thank-you page.
+        context["material_prices"] = {
+            m.slug: [float(m.price_low), float(m.price_high)]
+            for m in Material.objects.only("slug", "price_low", "price_high")
+        }
+        return context
+
+    def process_form_submission(self, form):
+        """Store the request and queue its emails in one transaction: both or neither."""
+        from contact.tasks import send_estimate_emails
+
+        data = dict(form.cleaned_data)
+        data.pop("website", None)
+        fields = {field.clean_name: field.field_type for field in self.get_form_fields()}
+        by_type = {}
+        for name, field_type in fields.items():
+            by_type.setdefault(field_type, data.get(name))
+        material = Material.objects.filter(slug=by_type.get("material") or "").first()
+        area = by_type.get("area")
+        estimate = ballpark(material, area)
+        with transaction.atomic():
+            submission = EstimateRequest.objects.create(
+                page=self,
+                form_data=data,
+                name=next((data[n] for n in fields if "name" in n and data.get(n)), "")[:200],
+                email=by_type.get("email") or "",
+                phone=by_type.get("phone") or "",
+                material=material,
+                area=area,
+                ballpark_low=estimate[0] if estimate else None,
+                ballpark_high=estimate[1] if estimate else None,
+                is_spam=bool(form.spam_reason),
+                spam_reason=form.spam_reason,
+            )
+            if not submission.is_spam:
+                send_estimate_emails.enqueue(submission.pk)
+        return submission

@@ -1,56 +1,170 @@
-import pytest
-from wagtail.contrib.forms.models import FormSubmission
+import datetime
 
-from contact.models import ContactFormField, ContactPage
+import pytest
+from django.core import mail
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from contact.models import EstimateRequest
+
+from .conftest import run_mail_queue, token
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contact(home, business):
-    page = ContactPage(
-        title="Request a free estimate",
-        slug="contact",
-        to_address="office@example.com",
-        from_address="office@example.com",
-        subject="Estimate request",
-        thank_you_text="<p>We will be in touch.</p>",
-    )
-    home.add_child(instance=page)
-    ContactFormField.objects.create(page=page, label="Your name", field_type="singleline")
-    ContactFormField.objects.create(page=page, label="Email", field_type="email")
-    return page
-
-
-def test_form_renders_with_labels(client, contact):
+def test_form_renders_labels_honeypot_and_token(client, contact, granite):
     html = client.get("/contact/").content.decode()
 
     assert '<label for="id_your_name">Your name <span class="required">(required)</span>' in html
-    assert 'type="email"' in html
+    assert 'type="tel"' in html and 'autocomplete="tel"' in html
+    assert '<option value="granite">Granite</option>' in html
+    assert 'class="honeypot" aria-hidden="true"' in html
+    assert 'name="started" value="' in html
+    assert '"granite": [40.0, 90.0]' in html  # prices for the live ballpark
 
 
 def test_estimate_buttons_across_the_site_lead_here(client, contact):
-    html = client.get("/").content.decode()
-
-    assert 'href="/contact/"' in html
+    assert 'href="/contact/"' in client.get("/").content.decode()
 
 
-def test_valid_request_is_stored_and_thanked(client, contact, mailoutbox):
-    response = client.post("/contact/", {"your_name": "Ana Díaz", "email": "ana@example.com"})
+def test_valid_request_is_stored_with_its_ballpark_and_thanked(
+    client, contact, granite, valid_post
+):
+    response = client.post("/contact/", valid_post(stone="granite", area="30"))
 
     assert response.status_code == 200
-    assert "We will be in touch." in response.content.decode()
-    submission = FormSubmission.objects.get()
-    assert submission.get_data()["your_name"] == "Ana Díaz"
-    assert len(mailoutbox) == 1
-
-
-def test_bad_email_shows_error_and_keeps_what_was_typed(client, contact):
-    response = client.post("/contact/", {"your_name": "Ana Díaz", "email": "not-an-email"})
-
     html = response.content.decode()
+    assert "Thank you, we have your request" in html
+    assert "$1200 – $2700" in html
+    estimate = EstimateRequest.objects.get()
+    assert (estimate.name, estimate.email, estimate.phone) == (
+        "Ana Díaz",
+        "ana@example.com",
+        "(404) 555-0123",
+    )
+    assert (estimate.material, estimate.area, estimate.ballpark) == (granite, 30, (1200, 2700))
+    assert estimate.status == "new" and not estimate.is_spam
+    assert "website" not in estimate.form_data
+
+
+def test_emails_go_out_from_the_queue_not_the_request(client, contact, granite, valid_post):
+    client.post("/contact/", valid_post(stone="granite", area="30"))
+
+    assert mail.outbox == []  # the visitor's request did not wait for the mail server
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    run_mail_queue()
+
+    staff, visitor = mail.outbox
+    assert staff.to == ["office@example.com"]
+    assert staff.subject == "New estimate request"
+    assert staff.reply_to == ["ana@example.com"]
+    assert "Ballpark: $1200 – $2700" in staff.body and "Island and two runs." in staff.body
+    assert visitor.to == ["ana@example.com"]
+    assert "Your ballpark price: $1200 – $2700" in visitor.body
+    assert visitor.alternatives[0].mimetype == "text/html"
+    estimate = EstimateRequest.objects.get()
+    assert estimate.staff_notified_at and estimate.visitor_confirmed_at
+
+    run_mail_queue()
+    assert len(mail.outbox) == 2  # each email goes out once
+
+
+def test_failing_mail_server_loses_nothing_and_retries_later(client, contact, valid_post, settings):
+    settings.EMAIL_BACKEND = "contact.tests.backends.FailingBackend"
+
+    response = client.post("/contact/", valid_post())
+    run_mail_queue()
+
     assert response.status_code == 200
-    assert "Please check the form" in html
-    assert "Enter a valid email address." in html
-    assert 'value="Ana Díaz"' in html
-    assert FormSubmission.objects.count() == 0
+    assert "Thank you, we have your request" in response.content.decode()
+    estimate = EstimateRequest.objects.get()
+    assert estimate.mail_attempts == 1 and estimate.staff_notified_at is None
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=30)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    run_mail_queue()
+    assert len(mail.outbox) == 2
+    assert EstimateRequest.objects.get().staff_notified_at is not None
+
+
+def test_the_request_never_touches_the_mail_server(client, contact, valid_post, settings):
+    # A mail server that hangs would hold the visitor up; the request must not call it at all.
+    settings.EMAIL_BACKEND = "contact.tests.backends.ExplodingBackend"
+
+    response = client.post("/contact/", valid_post())
+
+    assert response.status_code == 200
+    assert EstimateRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+def test_request_is_kept_with_atomic_requests_either_way(
+    client, contact, valid_post, settings, atomic
+):
+    settings.DATABASES["default"]["ATOMIC_REQUESTS"] = atomic
+    settings.EMAIL_BACKEND = "contact.tests.backends.FailingBackend"
+    try:
+        client.post("/contact/", valid_post())
+        run_mail_queue()
+    finally:
+        settings.DATABASES["default"]["ATOMIC_REQUESTS"] = False
+
+    assert EstimateRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "changes, reason",
+    [
+        ({"website": "http://spam.example"}, "Filled in the hidden field."),
+        ({"started": lambda: token(seconds_ago=1)}, "Sent within a few seconds"),
+        ({"started": "forged"}, "Missing or altered form token."),
+        ({"started": None}, "Missing or altered form token."),
+    ],
+)
+def test_spam_is_stored_and_marked_but_sends_nothing(client, contact, valid_post, changes, reason):
+    response = client.post("/contact/", valid_post(**changes))
+    run_mail_queue()
+
+    assert response.status_code == 200
+    assert "Thank you, we have your request" in response.content.decode()
+    estimate = EstimateRequest.objects.get()
+    assert estimate.is_spam and estimate.spam_reason.startswith(reason)
+    assert mail.outbox == []
+
+
+def test_a_form_left_open_for_days_is_not_spam(client, contact, valid_post):
+    client.post("/contact/", valid_post(started=token(seconds_ago=30 * 24 * 3600)))
+
+    assert not EstimateRequest.objects.get().is_spam
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"email": "not-an-email"}, "email", "Enter a valid email address."),
+        ({"email": "ana@example.com\r\nBcc: x@example.com"}, "email", "Enter a valid email"),
+        ({"phone": "555-0123"}, "phone", "Enter a ten-digit phone number"),
+        ({"your_name": ""}, "your_name", "This field is required."),
+        ({"message": "x" * 5001}, "message", "at most 5000 characters"),
+        ({"your_name": "x" * 201}, "your_name", "at most 200 characters"),
+        ({"area": "lots"}, "area", "whole number of square feet"),
+        ({"area": "-5"}, "area", "greater than or equal to 1"),
+        ({"stone": "unobtainium"}, "stone", "Select a valid choice."),
+        ({"your_name": "Ana\x00"}, "your_name", "Remove the special characters"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_keeps_what_was_typed(
+    client, contact, granite, valid_post, changes, field, message
+):
+    response = client.post("/contact/", valid_post(**changes))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please check" in html
+    assert message in html
+    assert response.context["form"].errors[field]
+    kept = "ana@example.com" if field != "email" else "(404) 555-0123"
+    assert f'value="{kept}"' in html  # what the visitor typed is still there
+    assert EstimateRequest.objects.count() == 0

@@ -308,12 +308,15 @@ class Command(BaseCommand):
             to_address=content.BUSINESS["email"],
             from_address=content.BUSINESS["email"],
             subject="New estimate request from the website",
+            confirmation_text=(
+                "Thank you for asking us for an estimate. We have your request and will "
+                "call or email you soon to talk it through."
+            ),
         )
-        material_names = ", ".join(m["name"] for m in content.MATERIALS) + ", Not sure yet"
         fields = [
             ("Your name", "singleline", True, "", ""),
-            ("Phone", "singleline", True, "", "We call or text to arrange a measurement."),
-            ("Email", "email", True, "", ""),
+            ("Phone", "phone", True, "", "We call or text to arrange a visit."),
+            ("Email", "email", True, "", "We send a copy of your request here."),
             (
                 "Project type",
                 "dropdown",
@@ -321,9 +324,16 @@ class Command(BaseCommand):
                 "Kitchen, Bathroom, Outdoor kitchen, Commercial, Repair",
                 "",
             ),
-            ("Material", "dropdown", False, material_names, ""),
-            ("Approximate area (square feet)", "number", False, "", "A guess is fine."),
+            ("Stone", "material", False, "", "Pick one to see a ballpark price."),
+            ("Approximate area (square feet)", "area", False, "", "A guess is fine."),
             ("ZIP code", "singleline", True, "", ""),
+            (
+                "Best time to reach you",
+                "dropdown",
+                False,
+                "Any time, Morning, Afternoon, Evening",
+                "",
+            ),
             ("Tell us about the project", "multiline", False, "", ""),
         ]
         contact.form_fields = [

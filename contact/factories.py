@@ -1,0 +1,35 @@
+from contact.models import ContactFormField, ContactPage
+
+ESTIMATE_FIELDS = [
+    ("Your name", "singleline", True, ""),
+    ("Phone", "phone", True, ""),
+    ("Email", "email", True, ""),
+    ("Project type", "dropdown", True, "Kitchen, Bathroom, Outdoor kitchen"),
+    ("Stone", "material", False, ""),
+    ("Area", "area", False, ""),
+    ("Message", "multiline", False, ""),
+]
+
+
+def make_contact_page(parent, **overrides):
+    """The estimate form as the demo builds it, with a notification address."""
+    page = ContactPage(
+        title="Request a free estimate",
+        slug="contact",
+        to_address="office@example.com",
+        from_address="website@example.com",
+        subject="New estimate request",
+        thank_you_text="<p>We will be in touch.</p>",
+        **overrides,
+    )
+    parent.add_child(instance=page)
+    for order, (label, field_type, required, choices) in enumerate(ESTIMATE_FIELDS):
+        ContactFormField.objects.create(
+            page=page,
+            sort_order=order,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices=choices,
+        )
+    return page

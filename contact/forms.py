@@ -1,0 +1,129 @@
+"""The estimate form: field types editors can pick, the rules that protect data, spam checks."""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
+from wagtail.contrib.forms.forms import FormBuilder
+
+from materials.models import Material
+from site_settings.models import phone_digits
+
+MESSAGE_MAX_LENGTH = 5000
+LINE_MAX_LENGTH = 200
+MAX_AREA = 100_000
+TOKEN_SALT = "contact.estimate-form"
+# A person needs more than a few seconds to fill in the form; scripts usually do not.
+MIN_SECONDS_TO_FILL = 3
+TOKEN_MAX_AGE = 7 * 24 * 3600
+
+
+def validate_phone(value):
+    if len(phone_digits(value)) != 10:
+        raise ValidationError("Enter a ten-digit phone number, e.g. (678) 555-0123.")
+
+
+def validate_no_control_characters(value):
+    if any(ord(char) < 32 and char not in "\t\n\r" for char in value):
+        raise ValidationError("Remove the special characters from this field.")
+
+
+class EstimateFormBuilder(FormBuilder):
+    """Wagtail's form builder with length limits and three field types of our own."""
+
+    def create_singleline_field(self, field, options):
+        options.update(max_length=LINE_MAX_LENGTH, validators=[validate_no_control_characters])
+        return forms.CharField(**options)
+
+    def create_multiline_field(self, field, options):
+        options.update(
+            max_length=MESSAGE_MAX_LENGTH,
+            validators=[validate_no_control_characters],
+            widget=forms.Textarea(attrs={"rows": 6, "maxlength": MESSAGE_MAX_LENGTH}),
+        )
+        return forms.CharField(**options)
+
+    def create_email_field(self, field, options):
+        options.update(max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+        return forms.EmailField(**options)
+
+    def create_phone_field(self, field, options):
+        options.update(
+            max_length=30,
+            validators=[validate_phone],
+            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        )
+        return forms.CharField(**options)
+
+    def create_material_field(self, field, options):
+        choices = [(m.slug, m.name) for m in Material.objects.only("slug", "name")]
+        options["choices"] = [("", "Not sure yet")] + choices
+        options["widget"] = forms.Select(attrs={"data-estimate": "material"})
+        return forms.ChoiceField(**options)
+
+    def create_area_field(self, field, options):
+        options.update(
+            min_value=1,
+            max_value=MAX_AREA,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "data-estimate": "area"}),
+            error_messages={"invalid": "Enter the area as a whole number of square feet."},
+        )
+        return forms.IntegerField(**options)
+
+    def get_form_class(self):
+        return type("EstimateForm", (SpamCheckForm,), self.formfields)
+
+
+def new_form_token():
+    return signing.dumps({"t": time.time()}, salt=TOKEN_SALT)
+
+
+class SpamCheckForm(forms.Form):
+    """Adds a honeypot field and a signed start time. Spam is flagged, never refused.
+
+    The template renders the start time as a hidden input named ``started`` from
+    ``form.fresh_token``, so a form shown again after an error restarts the clock.
+    """
+
+    website = forms.CharField(
+        required=False,
+        max_length=LINE_MAX_LENGTH,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, page=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.page = page
+        self.user = user
+        self.spam_reason = ""
+
+    @cached_property
+    def fresh_token(self):
+        return new_form_token()
+
+    def visitor_fields(self):
+        return [field for field in self.visible_fields() if field.name != "website"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.spam_reason = self.check_spam(
+            cleaned_data.get("website"), self.data.get("started", "")
+        )
+        return cleaned_data
+
+    @staticmethod
+    def check_spam(honeypot, token):
+        if honeypot:
+            return "Filled in the hidden field."
+        try:
+            started = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)["t"]
+        except signing.SignatureExpired:
+            return ""  # a form left open for days is slow, not spam
+        except (signing.BadSignature, KeyError, TypeError):
+            return "Missing or altered form token."
+        if time.time() - started < MIN_SECONDS_TO_FILL:
+            return "Sent within a few seconds of opening the form."
+        return ""

@@ -1,0 +1,95 @@
+"""Emails about an estimate request, sent from the task queue after the request is stored.
+
+Each email is sent once: the request records when it went out. A failed attempt is retried
+later with growing pauses; the request itself is never touched by a mail failure.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django_tasks import task
+
+from site_settings.models import BusinessSettings
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 6
+RETRY_MINUTES = [1, 5, 15, 60, 240]
+
+
+@task(backend="mail")
+def send_estimate_emails(estimate_id):
+    from contact.models import EstimateRequest
+
+    estimate = EstimateRequest.objects.select_related("page", "material").get(pk=estimate_id)
+    page = estimate.page.specific
+    try:
+        if estimate.staff_notified_at is None and page.to_address:
+            staff_email(estimate, page).send()
+            estimate.staff_notified_at = timezone.now()
+            estimate.save(update_fields=["staff_notified_at"])
+        if estimate.visitor_confirmed_at is None and estimate.email:
+            visitor_email(estimate, page).send()
+            estimate.visitor_confirmed_at = timezone.now()
+            estimate.save(update_fields=["visitor_confirmed_at"])
+    except Exception:
+        estimate.mail_attempts += 1
+        estimate.save(update_fields=["mail_attempts"])
+        if estimate.mail_attempts < MAX_ATTEMPTS:
+            pause = RETRY_MINUTES[min(estimate.mail_attempts, len(RETRY_MINUTES)) - 1]
+            run_after = timezone.now() + datetime.timedelta(minutes=pause)
+            send_estimate_emails.using(run_after=run_after).enqueue(estimate_id)
+        logger.exception("Email for estimate request %s failed", estimate_id)
+        raise
+
+
+def _context(estimate, page):
+    business = BusinessSettings.for_site(page.get_site())
+    fields = [
+        (field.label, estimate.form_data.get(field.clean_name))
+        for field in page.get_form_fields()
+        if estimate.form_data.get(field.clean_name) not in (None, "")
+    ]
+    return {"estimate": estimate, "page": page, "business": business, "fields": fields}
+
+
+def _message(template, subject, to, context, reply_to=None, from_email=None):
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"contact/email/{template}.txt", context),
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+    message.attach_alternative(
+        render_to_string(f"contact/email/{template}.html", context), "text/html"
+    )
+    return message
+
+
+def staff_email(estimate, page):
+    """To the office. The subject is the editor's; the visitor's address only as Reply-To."""
+    context = _context(estimate, page)
+    return _message(
+        "staff",
+        page.subject or "New estimate request",
+        [address.strip() for address in page.to_address.split(",") if address.strip()],
+        context,
+        reply_to=[estimate.email] if estimate.email else None,
+        from_email=page.from_address or None,
+    )
+
+
+def visitor_email(estimate, page):
+    """To the visitor: thanks, the ballpark, and a copy of what they sent."""
+    context = _context(estimate, page)
+    return _message(
+        "visitor",
+        f"Your estimate request to {context['business'].business_name}",
+        [estimate.email],
+        context,
+        from_email=page.from_address or None,
+    )

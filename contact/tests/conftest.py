@@ -1,0 +1,50 @@
+import time
+
+import pytest
+from django.core import signing
+from django.core.management import call_command
+
+from contact.factories import make_contact_page
+from contact.forms import TOKEN_SALT
+from materials.factories import MaterialFactory
+
+
+@pytest.fixture
+def contact(home, business):
+    return make_contact_page(home)
+
+
+@pytest.fixture
+def granite(db):
+    return MaterialFactory(name="Granite", slug="granite", price_low=40, price_high=90)
+
+
+def token(seconds_ago=60):
+    return signing.dumps({"t": time.time() - seconds_ago}, salt=TOKEN_SALT)
+
+
+@pytest.fixture
+def valid_post():
+    def make(**changes):
+        data = {
+            "your_name": "Ana Díaz",
+            "phone": "(404) 555-0123",
+            "email": "ana@example.com",
+            "project_type": "Kitchen",
+            "stone": "",
+            "area": "",
+            "message": "Island and two runs.",
+            "website": "",
+            "started": token(),
+        }
+        data.update(changes)
+        # Callables are resolved now, e.g. a token made "just now" at test time.
+        data = {key: value() if callable(value) else value for key, value in data.items()}
+        return {key: value for key, value in data.items() if value is not None}
+
+    return make
+
+
+def run_mail_queue():
+    """What `manage.py db_worker --backend mail` does in production, once."""
+    call_command("db_worker", "--backend", "mail", "--batch", "--no-startup-delay", "-v", "0")
