@@ -34,3 +34,12 @@ def _remove_test_media():
 
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Each test starts with an empty cache: rate-limit counters and cached renditions."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

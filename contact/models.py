@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models, transaction
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -15,6 +16,7 @@ from wagtail.fields import RichTextField
 
 from contact.estimates import ballpark
 from contact.forms import EstimateFormBuilder
+from contact.ratelimit import rate_limited
 from core.models import BasePage
 from materials.models import Material
 
@@ -72,6 +74,10 @@ class EstimateRequest(AbstractFormSubmission):
             return None
         return (self.ballpark_low, self.ballpark_high)
 
+    @property
+    def ballpark_display(self):
+        return f"${self.ballpark_low:,} – ${self.ballpark_high:,}" if self.ballpark else ""
+
 
 class ContactPage(BasePage, AbstractEmailForm):
     """/contact/: visitors ask for an estimate; every request is stored, then staff are told."""
@@ -102,6 +108,15 @@ class ContactPage(BasePage, AbstractEmailForm):
 
     def get_submission_class(self):
         return EstimateRequest
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and rate_limited(request):
+            # Too many posts from one address: show the form again with what was typed.
+            context = self.get_context(request)
+            context["form"] = self.get_form(page=self, user=request.user, initial=request.POST)
+            context["rate_limited"] = True
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

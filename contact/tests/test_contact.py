@@ -35,7 +35,7 @@ def test_valid_request_is_stored_with_its_ballpark_and_thanked(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Thank you, we have your request" in html
-    assert "$1200 – $2700" in html
+    assert "$1,200 – $2,700" in html
     estimate = EstimateRequest.objects.get()
     assert (estimate.name, estimate.email, estimate.phone) == (
         "Ana Díaz",
@@ -58,9 +58,9 @@ def test_emails_go_out_from_the_queue_not_the_request(client, contact, granite, 
     assert staff.to == ["office@example.com"]
     assert staff.subject == "New estimate request"
     assert staff.reply_to == ["ana@example.com"]
-    assert "Ballpark: $1200 – $2700" in staff.body and "Island and two runs." in staff.body
+    assert "Ballpark: $1,200 – $2,700" in staff.body and "Island and two runs." in staff.body
     assert visitor.to == ["ana@example.com"]
-    assert "Your ballpark price: $1200 – $2700" in visitor.body
+    assert "Your ballpark price: $1,200 – $2,700" in visitor.body
     assert visitor.alternatives[0].mimetype == "text/html"
     estimate = EstimateRequest.objects.get()
     assert estimate.staff_notified_at and estimate.visitor_confirmed_at
@@ -168,3 +168,20 @@ def test_bad_input_gets_a_clear_error_and_keeps_what_was_typed(
     kept = "ana@example.com" if field != "email" else "(404) 555-0123"
     assert f'value="{kept}"' in html  # what the visitor typed is still there
     assert EstimateRequest.objects.count() == 0
+
+
+def test_too_many_posts_from_one_address_get_a_friendly_429(client, contact, valid_post):
+    for _ in range(5):
+        assert client.post("/contact/", valid_post()).status_code == 200
+
+    response = client.post("/contact/", valid_post(your_name="Sixth Try"))
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a minute and send again" in html
+    assert 'href="tel:+16783725976"' in html
+    assert 'value="Sixth Try"' in html
+    assert EstimateRequest.objects.count() == 5
+    # Another address is not affected.
+    other = client.post("/contact/", valid_post(), REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200
