@@ -1,0 +1,130 @@
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from contact.models import EstimateRequest
+from contact.views import estimate_request_viewset
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "estimate_requests:index"
+
+
+def make_request(contact, **fields):
+    values = {"name": "Ana Díaz", "email": "ana@example.com", "phone": "(404) 555-0123"}
+    values.update(fields)
+    return EstimateRequest.objects.create(page=contact, form_data={}, **values)
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    user = django_user_model.objects.create_user("handler", password="pw-for-tests")
+    group = Group.objects.create(name="Lead handlers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="contact",
+            codename__in=["view_estimaterequest", "change_estimaterequest"],
+        ),
+    )
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def handler(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def test_inbox_lists_newest_first_and_keeps_spam_apart(handler, contact):
+    make_request(contact, name="Older lead")
+    make_request(contact, name="Newer lead")
+    make_request(contact, name="Spammy McSpam", is_spam=True)
+
+    html = handler.get(reverse(INDEX)).content.decode()
+    assert html.index("Newer lead") < html.index("Older lead")
+    assert "Spammy McSpam" not in html
+
+    spam = handler.get(reverse(INDEX) + "?is_spam=true").content.decode()
+    assert "Spammy McSpam" in spam
+
+
+@pytest.mark.parametrize("query", ["555-0123", "ana@example", "Díaz"])
+def test_search_by_name_email_or_phone(handler, contact, query):
+    make_request(contact)
+    make_request(contact, name="Bob", email="bob@example.com", phone="(770) 555-9999")
+
+    html = handler.get(reverse(INDEX), {"q": query}).content.decode()
+
+    assert "Ana Díaz" in html and "Bob" not in html
+
+
+def test_filter_by_status(handler, contact):
+    make_request(contact, name="Fresh lead")
+    make_request(contact, name="Won lead", status="won")
+
+    html = handler.get(reverse(INDEX), {"status": "won"}).content.decode()
+
+    assert "Won lead" in html and "Fresh lead" not in html
+
+
+def test_staff_change_status_assignee_and_notes(handler, contact, staff_user):
+    lead = make_request(contact)
+    url = reverse(estimate_request_viewset.get_url_name("edit"), args=(lead.pk,))
+
+    response = handler.post(
+        url, {"status": "contacted", "assignee": staff_user.pk, "notes": "Called, visit Tue."}
+    )
+
+    assert response.status_code == 302
+    lead.refresh_from_db()
+    assert (lead.status, lead.assignee, lead.notes) == (
+        "contacted",
+        staff_user,
+        "Called, visit Tue.",
+    )
+
+
+def test_exports_make_formula_like_cells_harmless(handler, contact):
+    make_request(contact, name='=HYPERLINK("http://evil.example")', phone="+1 404 555 0123")
+
+    csv_response = handler.get(reverse(INDEX), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    name_column = rows[0].index("Name")
+    assert rows[1][name_column] == '\'=HYPERLINK("http://evil.example")'
+
+    xlsx_response = handler.get(reverse(INDEX), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
+    cell = [c for c in sheet[2] if "HYPERLINK" in str(c.value)][0]
+    assert cell.data_type == "s"
+
+
+def test_editor_without_permission_is_refused(client, django_user_model, contact):
+    make_request(contact)
+    editor = django_user_model.objects.create_user("editor", password="pw-for-tests")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+
+    response = client.get(reverse(INDEX), follow=True)
+
+    # Wagtail answers a refused admin page by sending the user to the dashboard with a message.
+    assert response.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+    html = response.content.decode()
+    assert "Sorry, you do not have permission to access this area." in html
+    assert "Ana Díaz" not in html
+    assert "new request" not in html  # no dashboard panel either
+
+
+def test_dashboard_shows_how_many_new_requests_wait(handler, contact):
+    make_request(contact)
+    make_request(contact, status="quoted")
+    make_request(contact, is_spam=True)
+
+    html = handler.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "1 new request waiting" in html

@@ -1,0 +1,94 @@
+"""The lead inbox: estimate requests in the Wagtail admin, for staff with permission."""
+
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from contact.models import EstimateRequest
+
+# Spreadsheet programs run cells that start like this as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class EstimateRequestIndexView(IndexView):
+    """Newest first; spam only when asked for with the spam filter."""
+
+    default_ordering = "-submit_time"
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("material", "assignee")
+        if self.request.GET.get("is_spam") in (None, ""):
+            queryset = queryset.filter(is_spam=False)
+        return queryset
+
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(
+            writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()}
+        )
+
+
+class EstimateRequestViewSet(ModelViewSet):
+    model = EstimateRequest
+    icon = "mail"
+    menu_label = "Estimate requests"
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = EstimateRequestIndexView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+    list_display = [
+        "submit_time",
+        "name",
+        "phone",
+        "email",
+        "material",
+        Column("ballpark_display", label="Ballpark"),
+        "status",
+        "assignee",
+    ]
+    list_filter = ["status", "is_spam", "submit_time"]
+    search_fields = ["name", "email", "phone"]
+    search_backend_name = None
+    list_export = [
+        "submit_time",
+        "name",
+        "phone",
+        "email",
+        "material",
+        "area",
+        "ballpark_low",
+        "ballpark_high",
+        "status",
+        "assignee",
+        "notes",
+        "form_data",
+    ]
+    export_filename = "estimate-requests"
+    form_fields = ["status", "assignee", "notes", "is_spam"]
+    inspect_view_fields = [
+        "submit_time",
+        "name",
+        "phone",
+        "email",
+        "material",
+        "area",
+        "ballpark_display",
+        "status",
+        "assignee",
+        "notes",
+        "form_data",
+        "is_spam",
+        "spam_reason",
+        "staff_notified_at",
+        "visitor_confirmed_at",
+    ]
+
+
+estimate_request_viewset = EstimateRequestViewSet("estimate_requests")

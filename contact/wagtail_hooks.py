@@ -1,0 +1,36 @@
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from contact.models import EstimateRequest
+from contact.views import estimate_request_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_estimate_requests():
+    return estimate_request_viewset
+
+
+class NewEstimateRequestsPanel(Component):
+    """Dashboard line: how many requests nobody has picked up yet."""
+
+    name = "new_estimate_requests"
+    order = 50
+
+    def render_html(self, parent_context=None):
+        count = EstimateRequest.objects.filter(status="new", is_spam=False).count()
+        url = reverse(estimate_request_viewset.get_url_name("index")) + "?status=new"
+        return format_html(
+            '<section class="panel"><h2>Estimate requests</h2>'
+            '<p><a href="{}">{} new request{} waiting</a></p></section>',
+            url,
+            count,
+            "" if count == 1 else "s",
+        )
+
+
+@hooks.register("construct_homepage_panels")
+def add_estimate_requests_panel(request, panels):
+    if request.user.has_perm("contact.view_estimaterequest"):
+        panels.append(NewEstimateRequestsPanel())
