@@ -8,6 +8,7 @@ ESTIMATE_FIELDS = [
     ("Stone", "material", False, ""),
     ("Area", "area", False, ""),
     ("Message", "multiline", False, ""),
+    ("Photos", "photos", False, ""),
 ]
 
 

@@ -1,6 +1,7 @@
 """The estimate form: field types editors can pick, the rules that protect data, spam checks."""
 
 import time
+import warnings
 
 from django import forms
 from django.core import signing
@@ -72,6 +73,9 @@ class EstimateFormBuilder(FormBuilder):
         )
         return forms.IntegerField(**options)
 
+    def create_photos_field(self, field, options):
+        return PhotosField(**options)
+
     def get_form_class(self):
         return type("EstimateForm", (SpamCheckForm,), self.formfields)
 
@@ -127,3 +131,70 @@ class SpamCheckForm(forms.Form):
         if time.time() - started < MIN_SECONDS_TO_FILL:
             return "Sent within a few seconds of opening the form."
         return ""
+
+
+MAX_PHOTOS = 5
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000  # a 40-megapixel phone photo; more is refused unread
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Up to five photos. Each is checked by reading it as an image, then re-encoded as JPEG,
+    which drops EXIF and GPS data and anything hidden after the picture."""
+
+    widget = MultiplePhotoInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > MAX_PHOTOS:
+            raise ValidationError(f"Send at most {MAX_PHOTOS} photos.")
+        return [reencode_photo(upload) for upload in files]
+
+
+def reencode_photo(upload):
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from PIL import Image, UnidentifiedImageError
+
+    name = upload.name[:80]
+    if upload.size > MAX_PHOTO_BYTES:
+        raise ValidationError(f"{name} is larger than 10 MB. Send a smaller photo.")
+    try:
+        # Our own pixel cap below refuses big images before they are decoded.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(upload)
+        with probe:
+            if probe.format not in PHOTO_FORMATS:
+                raise ValidationError(f"{name} is not a JPEG, PNG or WebP photo.")
+            if probe.width * probe.height > MAX_PHOTO_PIXELS:
+                raise ValidationError(f"{name} has too many pixels. Send a smaller photo.")
+            probe.verify()
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.load()
+            image = image.convert("RGB")
+            image.thumbnail((3000, 3000))
+            output = BytesIO()
+            image.save(output, "JPEG", quality=85, optimize=True)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(f"{name} could not be read as a photo.") from error
+    return ContentFile(output.getvalue(), name="photo.jpg")

@@ -1,8 +1,11 @@
 """Estimate requests: the form editors configure, and the stored requests staff answer."""
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
@@ -24,6 +27,7 @@ FIELD_TYPES = FORM_FIELD_CHOICES + (
     ("phone", "Phone number"),
     ("material", "Stone (from the materials list)"),
     ("area", "Area in square feet"),
+    ("photos", "Photos (up to 5)"),
 )
 
 
@@ -75,8 +79,35 @@ class EstimateRequest(AbstractFormSubmission):
         return (self.ballpark_low, self.ballpark_high)
 
     @property
+    def photo_links(self):
+        """Links to the visitor's photos for the admin (staff-only view)."""
+        links = [
+            format_html(
+                '<a href="{}" target="_blank" rel="noopener">Photo {}</a>',
+                reverse("estimate_photo", args=(photo.pk,)),
+                number,
+            )
+            for number, photo in enumerate(self.photos.all(), start=1)
+        ]
+        return format_html_join(", ", "{}", ((link,) for link in links)) or "No photos"
+
+    @property
     def ballpark_display(self):
         return f"${self.ballpark_low:,} – ${self.ballpark_high:,}" if self.ballpark else ""
+
+
+def private_storage():
+    """Visitors' photos live outside the public media folder; staff see them through a view
+    that checks permission."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+class EstimatePhoto(models.Model):
+    estimate = models.ForeignKey(EstimateRequest, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(storage=private_storage, upload_to="estimates/%Y/%m/")
+
+    def __str__(self):
+        return self.image.name
 
 
 class ContactPage(BasePage, AbstractEmailForm):
@@ -134,6 +165,11 @@ class ContactPage(BasePage, AbstractEmailForm):
         data = dict(form.cleaned_data)
         data.pop("website", None)
         fields = {field.clean_name: field.field_type for field in self.get_form_fields()}
+        photos = []
+        for name, field_type in fields.items():
+            if field_type == "photos":
+                photos += data.get(name) or []
+                data[name] = f"{len(data.get(name) or [])} photo(s)"
         by_type = {}
         for name, field_type in fields.items():
             by_type.setdefault(field_type, data.get(name))
@@ -154,6 +190,8 @@ class ContactPage(BasePage, AbstractEmailForm):
                 is_spam=bool(form.spam_reason),
                 spam_reason=form.spam_reason,
             )
+            for photo in photos:
+                EstimatePhoto.objects.create(estimate=submission, image=photo)
             if not submission.is_spam:
                 send_estimate_emails.enqueue(submission.pk)
         return submission

@@ -1,10 +1,13 @@
 """The lead inbox: estimate requests in the Wagtail admin, for staff with permission."""
 
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from contact.models import EstimateRequest
+from contact.models import EstimatePhoto, EstimateRequest
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -84,6 +87,7 @@ class EstimateRequestViewSet(ModelViewSet):
         "assignee",
         "notes",
         "form_data",
+        "photo_links",
         "is_spam",
         "spam_reason",
         "staff_notified_at",
@@ -92,3 +96,14 @@ class EstimateRequestViewSet(ModelViewSet):
 
 
 estimate_request_viewset = EstimateRequestViewSet("estimate_requests")
+
+
+def estimate_photo(request, pk):
+    """A visitor's photo, only for staff who may see estimate requests."""
+    if not request.user.has_perm("contact.view_estimaterequest"):
+        raise PermissionDenied
+    photo = get_object_or_404(EstimatePhoto, pk=pk)
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response["Content-Disposition"] = f'inline; filename="estimate-{photo.estimate_id}-{pk}.jpg"'
+    response["Cache-Control"] = "private, no-store"
+    return response

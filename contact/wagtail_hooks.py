@@ -1,10 +1,15 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from contact.models import EstimateRequest
-from contact.views import estimate_request_viewset
+from contact.views import estimate_photo, estimate_request_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_estimate_photo_url():
+    return [path("estimate-photos/<int:pk>/", estimate_photo, name="estimate_photo")]
 
 
 @hooks.register("register_admin_viewset")

@@ -335,6 +335,13 @@ class Command(BaseCommand):
                 "",
             ),
             ("Tell us about the project", "multiline", False, "", ""),
+            (
+                "Photos of the space",
+                "photos",
+                False,
+                "",
+                "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each).",
+            ),
         ]
         contact.form_fields = [
             ContactFormField(
