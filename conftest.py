@@ -5,10 +5,27 @@ from home.models import HomePage
 from site_settings.models import BusinessSettings
 
 
+def ensure_base_tree():
+    """Recreate what migrations put in an empty database: a transactional test empties it."""
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code="en")
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Home", slug="home", headline="Home"))
+    Site.objects.get_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
+
+
 @pytest.fixture
 def home(db):
     """The home page the initial migration creates, as the default site's root."""
-    return HomePage.objects.get()
+    return ensure_base_tree()
 
 
 @pytest.fixture
@@ -35,6 +52,8 @@ def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
     shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+    if getattr(settings, "TEST_DB_DIR", None):
+        shutil.rmtree(settings.TEST_DB_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

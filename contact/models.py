@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
+from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -141,6 +142,8 @@ class ContactPage(BasePage, AbstractEmailForm):
         return EstimateRequest
 
     def serve(self, request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
         if request.method == "POST" and rate_limited(request):
             # Too many posts from one address: show the form again with what was typed.
             context = self.get_context(request)

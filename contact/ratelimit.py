@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.cache import cache
 
-POSTS_PER_MINUTE = getattr(settings, "CONTACT_POSTS_PER_MINUTE", 5)
 WINDOW_SECONDS = 60
 
 
@@ -25,4 +24,4 @@ def rate_limited(request):
     except ValueError:  # the window expired between add() and incr()
         cache.add(key, 1, timeout=WINDOW_SECONDS)
         count = 1
-    return count > POSTS_PER_MINUTE
+    return count > getattr(settings, "CONTACT_POSTS_PER_MINUTE", 5)

@@ -11,6 +11,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from conftest import ensure_base_tree
 from core.browser import CHROMIUM, launch
 
 if not shutil.which(CHROMIUM) and not os.environ.get("CI"):
@@ -38,6 +39,7 @@ def browser():
 @pytest.fixture
 def demo_site(live_server, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    ensure_base_tree()
     call_command("load_demo_content", small_images=True, verbosity=0)
     return live_server.url
 

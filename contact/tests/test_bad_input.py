@@ -1,0 +1,140 @@
+"""A table of hostile and odd input: never a 500, a clear answer, valid rows stored once."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from contact.models import EstimateRequest
+
+from .conftest import token
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT = "<script>alert('x')</script>"
+
+# (description, changes to a valid post, expected status, text on the page, rows stored)
+CASES = [
+    ("script in name", {"your_name": SCRIPT}, 200, "Thank you", 1),
+    ("html in message", {"message": '<img src=x onerror="alert(1)">'}, 200, "Thank you", 1),
+    ("javascript url in message", {"message": "javascript:alert(1)"}, 200, "Thank you", 1),
+    ("sql-looking name", {"your_name": "Robert'); DROP TABLE contact;--"}, 200, "Thank you", 1),
+    ("emoji name", {"your_name": "Zoë 🙂 Ørsted"}, 200, "Thank you", 1),
+    ("right-to-left text", {"your_name": "مريم", "message": "שלום עולם"}, 200, "Thank you", 1),
+    ("unicode email domain", {"email": "ana@exämple.com"}, 200, "Thank you", 1),
+    ("repeated name key", {"your_name": ["First", "Second"]}, 200, "Thank you", 1),
+    ("NUL in name", {"your_name": "Ana\x00Díaz"}, 200, "Remove the special characters", 0),
+    ("NUL in message", {"message": "hi\x00there"}, 200, "Remove the special characters", 0),
+    ("escape in name", {"your_name": "Ana\x1b[31m"}, 200, "Remove the special characters", 0),
+    ("CRLF in email", {"email": "a@example.com\r\nBcc: b@example.com"}, 200, "valid email", 0),
+    ("LF in email", {"email": "a@example.com\nTo: b@example.com"}, 200, "valid email", 0),
+    ("not an email", {"email": "ana at example"}, 200, "valid email", 0),
+    ("letters for phone", {"phone": "CALL-ME-NOW"}, 200, "ten-digit phone", 0),
+    ("short phone", {"phone": "555-0123"}, 200, "ten-digit phone", 0),
+    ("phone too long", {"phone": "6" * 40}, 200, "ten-digit phone", 0),
+    ("name too long", {"your_name": "a" * 300}, 200, "at most 200 characters", 0),
+    ("email too long", {"email": "a" * 250 + "@example.com"}, 200, "at most 254", 0),
+    ("message too long", {"message": "m" * 5001}, 200, "at most 5000 characters", 0),
+    ("area in words", {"area": "forty"}, 200, "whole number of square feet", 0),
+    ("area huge", {"area": "99999999999999999999"}, 200, "less than or equal to 100000", 0),
+    ("area negative", {"area": "-3"}, 200, "greater than or equal to 1", 0),
+    ("area exponent", {"area": "1e9"}, 200, "whole number of square feet", 0),
+    ("path in stone", {"stone": "../../etc/passwd"}, 200, "Select a valid choice", 0),
+    ("unknown project type", {"project_type": "Spaceship"}, 200, "Select a valid choice", 0),
+    ("everything empty", {"your_name": "", "phone": "", "email": ""}, 200, "required", 0),
+    ("honeypot filled", {"website": "http://spam.example"}, 200, "Thank you", 1),
+    ("forged token", {"started": "abc:def"}, 200, "Thank you", 1),
+    ("too fast", {"started": lambda: token(seconds_ago=0)}, 200, "Thank you", 1),
+    ("html renamed jpg", {"photos": "html"}, 200, "could not be read as a photo", 0),
+    ("svg upload", {"photos": "svg"}, 200, "could not be read as a photo", 0),
+]
+
+UPLOADS = {
+    "html": ("photo.jpg", b"<html><script>alert(1)</script></html>"),
+    "svg": ("photo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+}
+
+
+@pytest.mark.parametrize(
+    "description, changes, status, text, rows", CASES, ids=[case[0] for case in CASES]
+)
+def test_bad_input_table(client, contact, valid_post, description, changes, status, text, rows):
+    changes = dict(changes)
+    if "photos" in changes:
+        name, content = UPLOADS[changes.pop("photos")]
+        changes["photos"] = SimpleUploadedFile(name, content, content_type="image/jpeg")
+
+    response = client.post("/contact/", valid_post(**changes))
+
+    assert response.status_code == status
+    assert text in response.content.decode()
+    assert EstimateRequest.objects.count() == rows
+    if rows and not changes.get("website"):
+        stored = EstimateRequest.objects.get()
+        for field, value in changes.items():
+            if field in ("your_name", "message") and isinstance(value, str):
+                assert stored.form_data[field] == value  # kept exactly as typed
+    if SCRIPT in str(changes):
+        assert SCRIPT not in response.content.decode()
+
+
+def test_no_csrf_token_is_refused_with_a_clear_page(contact, valid_post):
+    strict = Client(enforce_csrf_checks=True)
+
+    response = strict.post("/contact/", valid_post())
+
+    assert response.status_code == 403
+    assert "Please send the form again" in response.content.decode()
+    assert EstimateRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_wrong_method_is_not_allowed(client, contact, method):
+    response = getattr(client, method)("/contact/")
+
+    assert response.status_code == 405
+    assert "POST" in response["Allow"]
+
+
+def test_a_3_mb_body_gets_a_clear_400(client, contact, valid_post):
+    response = client.post("/contact/", valid_post(message="x" * 3_000_000))
+
+    assert response.status_code == 400
+    assert "could not read what was sent" in response.content.decode()
+    assert EstimateRequest.objects.count() == 0
+
+
+def test_thousands_of_fields_get_a_clear_400(client, contact, valid_post):
+    data = valid_post()
+    data.update({f"extra{n}": "x" for n in range(12_000)})
+
+    response = client.post("/contact/", data)
+
+    assert response.status_code == 400
+    assert EstimateRequest.objects.count() == 0
+
+
+def test_a_very_long_query_string_is_harmless(client, contact):
+    assert client.get("/contact/?" + "x=1&" * 5000).status_code == 200
+
+
+def test_payloads_are_escaped_in_the_admin_and_in_emails(client, contact, valid_post, admin_client):
+    from django.core import mail
+    from django.urls import reverse
+
+    from .conftest import run_mail_queue
+
+    client.post("/contact/", valid_post(your_name=SCRIPT, message="<b>bold</b>"))
+    run_mail_queue()
+
+    listing = admin_client.get(reverse("estimate_requests:index")).content.decode()
+    assert SCRIPT not in listing and "&lt;script&gt;" in listing
+    lead = EstimateRequest.objects.get()
+    detail = admin_client.get(
+        reverse("estimate_requests:inspect", args=(lead.pk,))
+    ).content.decode()
+    assert SCRIPT not in detail
+    for message in mail.outbox:
+        html = message.alternatives[0].content
+        assert SCRIPT not in html and "&lt;script&gt;" in html
+        assert "<b>bold</b>" not in html
+        assert SCRIPT in message.body  # plain text shows it as typed: it is only text
