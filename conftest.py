@@ -50,10 +50,7 @@ def _remove_test_media():
     from django.conf import settings
 
     yield
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
-    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
-    if getattr(settings, "TEST_DB_DIR", None):
-        shutil.rmtree(settings.TEST_DB_DIR, ignore_errors=True)
+    shutil.rmtree(settings.TEST_RUN_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
