@@ -80,6 +80,17 @@ class EstimateRequest(AbstractFormSubmission):
         return (self.ballpark_low, self.ballpark_high)
 
     @property
+    def details(self):
+        """What the visitor sent, field by field, for the admin."""
+        labels = {field.clean_name: field.label for field in self.page.specific.get_form_fields()}
+        rows = [
+            (labels.get(name, name), value)
+            for name, value in self.form_data.items()
+            if value not in (None, "")
+        ]
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    @property
     def photo_links(self):
         """Links to the visitor's photos for the admin (staff-only view)."""
         links = [

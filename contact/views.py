@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from contact.models import EstimatePhoto, EstimateRequest
 
@@ -34,6 +36,19 @@ class EstimateRequestIndexView(IndexView):
         return super().write_csv_row(
             writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()}
         )
+
+
+class EstimateRequestPermissionPolicy(ModelPermissionPolicy):
+    """Requests come only from the website form: nobody adds one by hand in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(EstimateRequest, EstimateRequestPermissionPolicy(EstimateRequest))
 
 
 class EstimateRequestViewSet(ModelViewSet):
@@ -86,7 +101,7 @@ class EstimateRequestViewSet(ModelViewSet):
         "status",
         "assignee",
         "notes",
-        "form_data",
+        "details",
         "photo_links",
         "is_spam",
         "spam_reason",

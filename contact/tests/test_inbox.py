@@ -128,3 +128,24 @@ def test_dashboard_shows_how_many_new_requests_wait(handler, contact):
     html = handler.get(reverse("wagtailadmin_home")).content.decode()
 
     assert "1 new request waiting" in html
+
+
+def test_nobody_adds_requests_by_hand(admin_client, contact):
+    index = admin_client.get(reverse(INDEX)).content.decode()
+    add = admin_client.get(reverse(estimate_request_viewset.get_url_name("add")))
+
+    assert "Add estimate request" not in index
+    assert add.status_code == 302
+
+
+def test_lead_details_show_labels_and_escape_input(admin_client, contact):
+    lead = make_request(contact)
+    lead.form_data = {"your_name": "<b>Ana</b>", "message": "Island"}
+    lead.save()
+
+    html = admin_client.get(
+        reverse(estimate_request_viewset.get_url_name("inspect"), args=(lead.pk,))
+    ).content.decode()
+
+    assert "<dt>Your name</dt><dd>&lt;b&gt;Ana&lt;/b&gt;</dd>" in html
+    assert "<dt>Message</dt><dd>Island</dd>" in html

@@ -302,9 +302,7 @@ class Command(BaseCommand):
                 "Tell us a little about your project and we will get back to you with "
                 "questions or a first price."
             ),
-            thank_you_text=(
-                "<p>Thank you. We will look at your project and get back to you soon.</p>"
-            ),
+            thank_you_text=("<p>We will look at your project and get back to you soon.</p>"),
             to_address=content.BUSINESS["email"],
             from_address=content.BUSINESS["email"],
             subject="New estimate request from the website",
