@@ -1,7 +1,9 @@
 """The lead inbox: estimate requests in the Wagtail admin, for staff with permission."""
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -10,6 +12,23 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from contact.models import EstimatePhoto, EstimateRequest
+
+
+def forbidden_as_403(view):
+    """Answer a refused lead page with 403 Forbidden. (Elsewhere the admin redirects to the
+    dashboard; for customers' personal data a plain refusal is clearer.)"""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden(
+                "You do not have permission to see estimate requests.", content_type="text/plain"
+            )
+
+    return wrapper
+
 
 # Spreadsheet programs run cells that start like this as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -89,6 +108,13 @@ class EstimateRequestViewSet(ModelViewSet):
         "form_data",
     ]
     export_filename = "estimate-requests"
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = forbidden_as_403(pattern.callback)
+        return patterns
+
     form_fields = ["status", "assignee", "notes", "is_spam"]
     inspect_view_fields = [
         "submit_time",
@@ -113,6 +139,7 @@ class EstimateRequestViewSet(ModelViewSet):
 estimate_request_viewset = EstimateRequestViewSet("estimate_requests")
 
 
+@forbidden_as_403
 def estimate_photo(request, pk):
     """A visitor's photo, only for staff who may see estimate requests."""
     if not request.user.has_perm("contact.view_estimaterequest"):
