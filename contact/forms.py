@@ -16,6 +16,9 @@ MESSAGE_MAX_LENGTH = 5000
 LINE_MAX_LENGTH = 200
 MAX_AREA = 100_000
 TOKEN_SALT = "contact.estimate-form"
+# Unusual names, so that a field an editor adds ("Website") cannot collide with them.
+HONEYPOT_FIELD = "lm_homepage"
+TOKEN_FIELD = "lm_started"
 # A person needs more than a few seconds to fill in the form; scripts usually do not.
 MIN_SECONDS_TO_FILL = 3
 TOKEN_MAX_AGE = 7 * 24 * 3600
@@ -87,11 +90,11 @@ def new_form_token():
 class SpamCheckForm(forms.Form):
     """Adds a honeypot field and a signed start time. Spam is flagged, never refused.
 
-    The template renders the start time as a hidden input named ``started`` from
-    ``form.fresh_token``, so a form shown again after an error restarts the clock.
+    The template renders the start time as a hidden input named ``lm_started`` from
+    ``form.token``; a form shown again after an error keeps the time it was first opened.
     """
 
-    website = forms.CharField(
+    lm_homepage = forms.CharField(
         required=False,
         max_length=LINE_MAX_LENGTH,
         label="Leave this field empty",
@@ -105,16 +108,21 @@ class SpamCheckForm(forms.Form):
         self.spam_reason = ""
 
     @cached_property
-    def fresh_token(self):
-        return new_form_token()
+    def token(self):
+        posted = self.data.get(TOKEN_FIELD, "") if self.is_bound else ""
+        try:
+            signing.loads(posted, salt=TOKEN_SALT)
+        except signing.BadSignature:
+            return new_form_token()
+        return posted
 
     def visitor_fields(self):
-        return [field for field in self.visible_fields() if field.name != "website"]
+        return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
 
     def clean(self):
         cleaned_data = super().clean()
         self.spam_reason = self.check_spam(
-            cleaned_data.get("website"), self.data.get("started", "")
+            cleaned_data.get(HONEYPOT_FIELD), self.data.get(TOKEN_FIELD, "")
         )
         return cleaned_data
 
@@ -136,7 +144,7 @@ class SpamCheckForm(forms.Form):
 MAX_PHOTOS = 5
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 40_000_000  # a 40-megapixel phone photo; more is refused unread
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}  # MPO: the JPEG variant many phones write
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
@@ -170,7 +178,7 @@ def reencode_photo(upload):
     from io import BytesIO
 
     from django.core.files.base import ContentFile
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     name = upload.name[:80]
     if upload.size > MAX_PHOTO_BYTES:
@@ -189,7 +197,7 @@ def reencode_photo(upload):
         upload.seek(0)
         with Image.open(upload) as image:
             image.load()
-            image = image.convert("RGB")
+            image = ImageOps.exif_transpose(image).convert("RGB")  # keep it upright
             image.thumbnail((3000, 3000))
             output = BytesIO()
             image.save(output, "JPEG", quality=85, optimize=True)

@@ -15,11 +15,10 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from contact.estimates import ballpark
-from contact.forms import EstimateFormBuilder
+from contact.forms import HONEYPOT_FIELD, EstimateFormBuilder
 from contact.ratelimit import rate_limited
 from core.models import BasePage
 from materials.models import Material
@@ -47,6 +46,10 @@ class EstimateRequest(AbstractFormSubmission):
         WON = "won", "Won"
         LOST = "lost", "Lost"
 
+    # Leads outlive the form page: deleting or replacing the page must not delete them.
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=30, blank=True)
@@ -82,7 +85,8 @@ class EstimateRequest(AbstractFormSubmission):
     @property
     def details(self):
         """What the visitor sent, field by field, for the admin."""
-        labels = {field.clean_name: field.label for field in self.page.specific.get_form_fields()}
+        page = self.page.specific if self.page else None
+        labels = {field.clean_name: field.label for field in page.get_form_fields()} if page else {}
         rows = [
             (labels.get(name, name), value)
             for name, value in self.form_data.items()
@@ -122,6 +126,14 @@ class EstimatePhoto(models.Model):
         return self.image.name
 
 
+def visitor_name(fields, data):
+    """The visitor's name: the first text field whose name says so ("Your name", "Name")."""
+    for name, field_type in fields.items():
+        if field_type == "singleline" and "name" in name and data.get(name):
+            return str(data[name])[:200]
+    return ""
+
+
 class ContactPage(BasePage, AbstractEmailForm):
     """/contact/: visitors ask for an estimate; every request is stored, then staff are told."""
 
@@ -133,7 +145,6 @@ class ContactPage(BasePage, AbstractEmailForm):
     )
 
     content_panels = BasePage.content_panels + [
-        FormSubmissionsPanel(),
         InlinePanel("form_fields", label="Form field"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -173,39 +184,45 @@ class ContactPage(BasePage, AbstractEmailForm):
         return context
 
     def process_form_submission(self, form):
-        """Store the request and queue its emails in one transaction: both or neither."""
+        """Store the request, its photos and its queued emails in one transaction."""
         from contact.tasks import send_estimate_emails
 
         data = dict(form.cleaned_data)
-        data.pop("website", None)
+        data.pop(HONEYPOT_FIELD, None)
         fields = {field.clean_name: field.field_type for field in self.get_form_fields()}
         photos = []
+        by_type = {}
         for name, field_type in fields.items():
             if field_type == "photos":
                 photos += data.get(name) or []
                 data[name] = f"{len(data.get(name) or [])} photo(s)"
-        by_type = {}
-        for name, field_type in fields.items():
             by_type.setdefault(field_type, data.get(name))
         material = Material.objects.filter(slug=by_type.get("material") or "").first()
         area = by_type.get("area")
-        estimate = ballpark(material, area)
-        with transaction.atomic():
-            submission = EstimateRequest.objects.create(
-                page=self,
-                form_data=data,
-                name=next((data[n] for n in fields if "name" in n and data.get(n)), "")[:200],
-                email=by_type.get("email") or "",
-                phone=by_type.get("phone") or "",
-                material=material,
-                area=area,
-                ballpark_low=estimate[0] if estimate else None,
-                ballpark_high=estimate[1] if estimate else None,
-                is_spam=bool(form.spam_reason),
-                spam_reason=form.spam_reason,
-            )
-            for photo in photos:
-                EstimatePhoto.objects.create(estimate=submission, image=photo)
-            if not submission.is_spam:
-                send_estimate_emails.enqueue(submission.pk)
+        estimate = ballpark(material, area) or (None, None)
+        saved_files = []
+        try:
+            with transaction.atomic():
+                submission = EstimateRequest.objects.create(
+                    page=self,
+                    form_data=data,
+                    name=visitor_name(fields, data),
+                    email=by_type.get("email") or "",
+                    phone=by_type.get("phone") or "",
+                    material=material,
+                    area=area,
+                    ballpark_low=estimate[0],
+                    ballpark_high=estimate[1],
+                    is_spam=bool(form.spam_reason),
+                    spam_reason=form.spam_reason,
+                )
+                for photo in photos:
+                    stored = EstimatePhoto.objects.create(estimate=submission, image=photo)
+                    saved_files.append(stored.image)
+                if not submission.is_spam:
+                    send_estimate_emails.enqueue(submission.pk)
+        except Exception:
+            for file in saved_files:  # their rows were rolled back; remove the files too
+                file.storage.delete(file.name)
+            raise
         return submission

@@ -1,5 +1,7 @@
 """A per-address limit on form posts, counted in the cache (Redis in production)."""
 
+import ipaddress
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -7,11 +9,22 @@ WINDOW_SECONDS = 60
 
 
 def client_address(request):
-    """The visitor's address. Behind a proxy, set TRUSTED_PROXY_HEADER to the header it fills."""
+    """The visitor's address, as a key: IPv6 by its /64 network, which one person controls.
+
+    Behind a proxy, set TRUSTED_PROXY_HEADER to the header it fills; of a list such as
+    X-Forwarded-For only the last entry, the one the proxy added, can be trusted.
+    """
     header = getattr(settings, "TRUSTED_PROXY_HEADER", "")
+    address = request.META.get("REMOTE_ADDR", "")
     if header and request.META.get(header):
-        return request.META[header].split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+        address = request.META[header].split(",")[-1].strip()
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address[:64]
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
 
 
 def rate_limited(request):

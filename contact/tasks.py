@@ -25,6 +25,9 @@ def send_estimate_emails(estimate_id):
     from contact.models import EstimateRequest
 
     estimate = EstimateRequest.objects.select_related("page", "material").get(pk=estimate_id)
+    if estimate.page is None:
+        logger.warning("Estimate request %s has no form page any more; no email", estimate_id)
+        return
     page = estimate.page.specific
     try:
         if estimate.staff_notified_at is None and page.to_address:
@@ -46,12 +49,18 @@ def send_estimate_emails(estimate_id):
         raise
 
 
-def _context(estimate, page):
+# The visitor's copy repeats only choices, not free text: the address is not verified, so
+# free text there would let anyone send their words to anyone through us.
+CHOICE_TYPES = {"dropdown", "radio", "checkbox", "checkboxes", "multiselect", "material", "area"}
+
+
+def _context(estimate, page, choices_only=False):
     business = BusinessSettings.for_site(page.get_site())
     fields = [
         (field.label, estimate.form_data.get(field.clean_name))
         for field in page.get_form_fields()
         if estimate.form_data.get(field.clean_name) not in (None, "")
+        and (not choices_only or field.field_type in CHOICE_TYPES)
     ]
     return {"estimate": estimate, "page": page, "business": business, "fields": fields}
 
@@ -84,8 +93,8 @@ def staff_email(estimate, page):
 
 
 def visitor_email(estimate, page):
-    """To the visitor: thanks, the ballpark, and a copy of what they sent."""
-    context = _context(estimate, page)
+    """To the visitor: thanks, the ballpark, and the choices they made."""
+    context = _context(estimate, page, choices_only=True)
     return _message(
         "visitor",
         f"Your estimate request to {context['business'].business_name}",

@@ -3,8 +3,17 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from contact.models import EstimateRequest
+from contact.models import ContactPage, EstimateRequest
 from contact.views import estimate_photo, estimate_request_viewset
+
+
+@hooks.register("filter_form_submissions_for_user")
+def leads_only_for_lead_staff(user, form_pages):
+    """Estimate requests are personal data: Wagtail's generic Forms screen shows them only to
+    staff who may see leads, whoever can edit the contact page."""
+    if user.has_perm("contact.view_estimaterequest"):
+        return form_pages
+    return form_pages.not_type(ContactPage)
 
 
 @hooks.register("register_admin_urls")

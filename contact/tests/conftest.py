@@ -35,8 +35,8 @@ def valid_post():
             "stone": "",
             "area": "",
             "message": "Island and two runs.",
-            "website": "",
-            "started": token(),
+            "lm_homepage": "",
+            "lm_started": token(),
         }
         data.update(changes)
         # Callables are resolved now, e.g. a token made "just now" at test time.

@@ -15,6 +15,7 @@ SCRIPT = "<script>alert('x')</script>"
 # (description, changes to a valid post, expected status, text on the page, rows stored)
 CASES = [
     ("script in name", {"your_name": SCRIPT}, 200, "Thank you", 1),
+    ("script shown back", {"your_name": SCRIPT, "email": "x"}, 200, "&lt;script&gt;", 0),
     ("html in message", {"message": '<img src=x onerror="alert(1)">'}, 200, "Thank you", 1),
     ("javascript url in message", {"message": "javascript:alert(1)"}, 200, "Thank you", 1),
     ("sql-looking name", {"your_name": "Robert'); DROP TABLE contact;--"}, 200, "Thank you", 1),
@@ -41,9 +42,9 @@ CASES = [
     ("path in stone", {"stone": "../../etc/passwd"}, 200, "Select a valid choice", 0),
     ("unknown project type", {"project_type": "Spaceship"}, 200, "Select a valid choice", 0),
     ("everything empty", {"your_name": "", "phone": "", "email": ""}, 200, "required", 0),
-    ("honeypot filled", {"website": "http://spam.example"}, 200, "Thank you", 1),
-    ("forged token", {"started": "abc:def"}, 200, "Thank you", 1),
-    ("too fast", {"started": lambda: token(seconds_ago=0)}, 200, "Thank you", 1),
+    ("honeypot filled", {"lm_homepage": "http://spam.example"}, 200, "Thank you", 1),
+    ("forged token", {"lm_started": "abc:def"}, 200, "Thank you", 1),
+    ("too fast", {"lm_started": lambda: token(seconds_ago=0)}, 200, "Thank you", 1),
     ("html renamed jpg", {"photos": "html"}, 200, "could not be read as a photo", 0),
     ("svg upload", {"photos": "svg"}, 200, "could not be read as a photo", 0),
 ]
@@ -68,7 +69,7 @@ def test_bad_input_table(client, contact, valid_post, description, changes, stat
     assert response.status_code == status
     assert text in response.content.decode()
     assert EstimateRequest.objects.count() == rows
-    if rows and not changes.get("website"):
+    if rows and not changes.get("lm_homepage"):
         stored = EstimateRequest.objects.get()
         for field, value in changes.items():
             if field in ("your_name", "message") and isinstance(value, str):
@@ -133,8 +134,11 @@ def test_payloads_are_escaped_in_the_admin_and_in_emails(client, contact, valid_
         reverse("estimate_requests:inspect", args=(lead.pk,))
     ).content.decode()
     assert SCRIPT not in detail
-    for message in mail.outbox:
-        html = message.alternatives[0].content
-        assert SCRIPT not in html and "&lt;script&gt;" in html
-        assert "<b>bold</b>" not in html
-        assert SCRIPT in message.body  # plain text shows it as typed: it is only text
+    staff, visitor = mail.outbox
+    html = staff.alternatives[0].content
+    assert SCRIPT not in html and "&lt;script&gt;" in html
+    assert "<b>bold</b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert SCRIPT in staff.body  # plain text shows it as typed: it is only text there
+    # The visitor's copy goes to an unverified address, so it carries none of the free text.
+    assert "script" not in visitor.body + visitor.alternatives[0].content
+    assert "bold" not in visitor.body

@@ -29,7 +29,7 @@ def test_simultaneous_posts_are_all_stored_once():
                 "phone": "(404) 555-0123",
                 "email": f"v{number}@example.com",
                 "project_type": "Kitchen",
-                "started": token(),
+                "lm_started": token(),
             }
             barrier.wait(timeout=10)
             statuses.append(client.post("/contact/", data).status_code)

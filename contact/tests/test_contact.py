@@ -19,7 +19,7 @@ def test_form_renders_labels_honeypot_and_token(client, contact, granite):
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
     assert '<option value="granite">Granite</option>' in html
     assert 'class="honeypot" aria-hidden="true"' in html
-    assert 'name="started" value="' in html
+    assert 'name="lm_started" value="' in html
     assert '"granite": [40.0, 90.0]' in html  # prices for the live ballpark
 
 
@@ -44,7 +44,7 @@ def test_valid_request_is_stored_with_its_ballpark_and_thanked(
     )
     assert (estimate.material, estimate.area, estimate.ballpark) == (granite, 30, (1200, 2700))
     assert estimate.status == "new" and not estimate.is_spam
-    assert "website" not in estimate.form_data
+    assert "lm_homepage" not in estimate.form_data
 
 
 def test_emails_go_out_from_the_queue_not_the_request(client, contact, granite, valid_post):
@@ -117,10 +117,10 @@ def test_request_is_kept_with_atomic_requests_either_way(
 @pytest.mark.parametrize(
     "changes, reason",
     [
-        ({"website": "http://spam.example"}, "Filled in the hidden field."),
-        ({"started": lambda: token(seconds_ago=1)}, "Sent within a few seconds"),
-        ({"started": "forged"}, "Missing or altered form token."),
-        ({"started": None}, "Missing or altered form token."),
+        ({"lm_homepage": "http://spam.example"}, "Filled in the hidden field."),
+        ({"lm_started": lambda: token(seconds_ago=1)}, "Sent within a few seconds"),
+        ({"lm_started": "forged"}, "Missing or altered form token."),
+        ({"lm_started": None}, "Missing or altered form token."),
     ],
 )
 def test_spam_is_stored_and_marked_but_sends_nothing(client, contact, valid_post, changes, reason):
@@ -185,3 +185,61 @@ def test_too_many_posts_from_one_address_get_a_friendly_429(client, contact, val
     # Another address is not affected.
     other = client.post("/contact/", valid_post(), REMOTE_ADDR="203.0.113.9")
     assert other.status_code == 200
+
+
+def test_a_quick_correction_after_an_error_is_not_spam(client, contact, valid_post):
+    first = client.post("/contact/", valid_post(email="oops", lm_started=lambda: token(60)))
+    kept_token = first.context["form"].token
+
+    client.post("/contact/", valid_post(lm_started=kept_token))
+
+    assert not EstimateRequest.objects.get().is_spam
+
+
+def test_leads_outlive_their_form_page(client, contact, valid_post):
+    client.post("/contact/", valid_post())
+
+    contact.delete()
+
+    assert EstimateRequest.objects.get().page is None
+
+
+def test_an_editor_field_named_like_ours_does_not_break_the_form(client, contact, valid_post):
+    from contact.models import ContactFormField
+
+    ContactFormField.objects.create(page=contact, label="Website", field_type="url")
+    ContactFormField.objects.create(
+        page=contact, label="Keep my name private", field_type="checkbox", required=False
+    )
+
+    response = client.post(
+        "/contact/", valid_post(website="https://example.com", keep_my_name_private="on")
+    )
+
+    assert "Thank you" in response.content.decode()
+    estimate = EstimateRequest.objects.get()
+    assert not estimate.is_spam and estimate.name == "Ana Díaz"
+
+
+def test_lead_staff_only_see_leads_in_wagtails_forms_screen(client, contact, django_user_model):
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("editor", password="pw-for-tests")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    assert client.get(f"/admin/forms/submissions/{contact.pk}/").status_code in (302, 403)
+    assert "Request a free estimate" not in client.get("/admin/forms/").content.decode()
+
+
+def test_rate_limit_keys_cannot_be_dodged(rf, settings):
+    from contact.ratelimit import client_address
+
+    settings.TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
+    spoofed = rf.post("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+    assert client_address(spoofed) == "198.51.100.7"  # the entry our proxy added
+
+    settings.TRUSTED_PROXY_HEADER = ""
+    one = rf.post("/", REMOTE_ADDR="2001:db8:1:2::1")
+    other = rf.post("/", REMOTE_ADDR="2001:db8:1:2:ffff::9")
+    assert client_address(one) == client_address(other) == "2001:db8:1:2::/64"

@@ -105,3 +105,31 @@ def test_only_staff_with_permission_see_photos(client, contact, valid_post, djan
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert "no-store" in response["Cache-Control"]
+
+
+def test_phone_photos_are_turned_upright_and_mpo_is_accepted(client, contact, valid_post):
+    image = Image.new("RGB", (800, 600), (200, 100, 50))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to display"
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+
+    client.post("/contact/", {**valid_post(), "photos": [upload("side.jpg", buffer.getvalue())]})
+
+    with Image.open(EstimatePhoto.objects.get().image) as stored:
+        assert stored.size == (600, 800)
+
+
+def test_photo_files_go_when_the_request_cannot_be_stored(client, contact, valid_post, monkeypatch):
+    from unittest import mock
+
+    broken_queue = mock.Mock()
+    broken_queue.enqueue.side_effect = RuntimeError("queue table unavailable")
+    monkeypatch.setattr("contact.tasks.send_estimate_emails", broken_queue)
+    files_before = set(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.jpg"))
+
+    with pytest.raises(RuntimeError):
+        client.post("/contact/", {**valid_post(), "photos": [upload("k.jpg", jpeg_with_gps())]})
+
+    assert EstimateRequest.objects.count() == 0
+    assert set(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.jpg")) == files_before
