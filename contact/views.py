@@ -70,6 +70,19 @@ class EstimateRequestPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(EstimateRequest, EstimateRequestPermissionPolicy(EstimateRequest))
 
 
+LEAD_FIELDS = [
+    "submit_time",
+    "name",
+    "phone",
+    "email",
+    "material",
+    "area",
+    "status",
+    "assignee",
+    "notes",
+]
+
+
 class EstimateRequestViewSet(ModelViewSet):
     model = EstimateRequest
     icon = "mail"
@@ -93,40 +106,12 @@ class EstimateRequestViewSet(ModelViewSet):
     list_filter = ["status", "is_spam", "submit_time"]
     search_fields = ["name", "email", "phone"]
     search_backend_name = None
-    list_export = [
-        "submit_time",
-        "name",
-        "phone",
-        "email",
-        "material",
-        "area",
-        "ballpark_low",
-        "ballpark_high",
-        "status",
-        "assignee",
-        "notes",
-        "form_data",
-    ]
+    list_export = [*LEAD_FIELDS, "ballpark_low", "ballpark_high", "form_data"]
     export_filename = "estimate-requests"
-
-    def get_urlpatterns(self):
-        patterns = super().get_urlpatterns()
-        for pattern in patterns:
-            pattern.callback = forbidden_as_403(pattern.callback)
-        return patterns
-
     form_fields = ["status", "assignee", "notes", "is_spam"]
     inspect_view_fields = [
-        "submit_time",
-        "name",
-        "phone",
-        "email",
-        "material",
-        "area",
+        *LEAD_FIELDS,
         "ballpark_display",
-        "status",
-        "assignee",
-        "notes",
         "details",
         "photo_links",
         "is_spam",
@@ -134,6 +119,12 @@ class EstimateRequestViewSet(ModelViewSet):
         "staff_notified_at",
         "visitor_confirmed_at",
     ]
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = forbidden_as_403(pattern.callback)
+        return patterns
 
 
 estimate_request_viewset = EstimateRequestViewSet("estimate_requests")
