@@ -1,7 +1,13 @@
-"""Navigation and links that every page template needs."""
+"""Navigation, links and search-engine data that every page template needs."""
+
+import json
 
 from django import template
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
+
+from core import seo
 
 register = template.Library()
 
@@ -52,3 +58,55 @@ def is_active(context, menu_page):
     if page is None:
         return False
     return page.url_path.startswith(menu_page.url_path)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    """The pages above this one, below the site root; fetched once per request."""
+    request, page = context["request"], context.get("page")
+    if page is None or page.depth <= 2:
+        return []
+    if getattr(request, "_breadcrumbs_for", None) != page.pk:
+        request._breadcrumbs = list(page.get_ancestors().filter(depth__gte=2))
+        request._breadcrumbs_for = page.pk
+    return request._breadcrumbs
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without query strings (filters and page numbers)."""
+    request = context["request"]
+    return seo.root_url(request) + request.path
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context):
+    page = context.get("page")
+    image = getattr(page, "hero_image", None) if page else None
+    return seo.image_url(context["request"], image) if image else ""
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """JSON-LD blocks: the business on every page, plus breadcrumbs, article or service."""
+    from blog.models import ArticlePage
+    from services.models import ServicePage
+
+    request, page, business = context["request"], context.get("page"), context.get("business")
+    blocks = [seo.business_data(request, business)] if business else []
+    if page is not None:
+        ancestors = breadcrumb_pages(context)
+        if ancestors:
+            blocks.append(seo.breadcrumb_data(request, page, ancestors))
+        if isinstance(page, ArticlePage):
+            blocks.append(seo.article_data(request, page, business))
+        elif isinstance(page, ServicePage):
+            blocks.append(seo.service_data(request, page, business))
+    return mark_safe(
+        "".join(
+            '<script type="application/ld+json">'
+            + json.dumps(block, ensure_ascii=False).translate(_json_script_escapes)
+            + "</script>"
+            for block in blocks
+        )
+    )
