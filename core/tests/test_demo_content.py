@@ -9,7 +9,7 @@ from blog.models import ArticlePage, ArticlePageTag
 from contact.models import ContactFormField
 from core.demo import content
 from gallery.models import GalleryPhoto
-from home.models import HomeFeaturedService, Testimonial
+from home.models import HomeFeaturedService, HomePage, Testimonial
 from images.models import CustomImage
 from materials.models import Material
 from services.models import ServicePage
@@ -56,6 +56,9 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         Page.objects.filter(depth__gt=2).delete()
         for model in [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag]:
             model.objects.all().delete()
+        HomePage.objects.update(headline="Home", introduction="", seo_title="")
+        # Rebuild the search index: later pages may reuse the deleted pages' ids.
+        call_command("update_index", verbosity=0)
         site = Site.objects.get()
         site.hostname, site.port = "localhost", 80
         site.save()  # save(), not update(): it also clears Wagtail's cached site root paths
