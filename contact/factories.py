@@ -1,4 +1,4 @@
-from contact.models import ContactFormField, ContactPage
+from contact.models import ContactPage
 
 ESTIMATE_FIELDS = [
     ("Your name", "singleline", True, ""),
@@ -23,14 +23,6 @@ def make_contact_page(parent, **overrides):
         thank_you_text="<p>We will be in touch.</p>",
         **overrides,
     )
+    page.set_form_fields((*row, "") for row in ESTIMATE_FIELDS)
     parent.add_child(instance=page)
-    for order, (label, field_type, required, choices) in enumerate(ESTIMATE_FIELDS):
-        ContactFormField.objects.create(
-            page=page,
-            sort_order=order,
-            label=label,
-            field_type=field_type,
-            required=required,
-            choices=choices,
-        )
     return page

@@ -150,18 +150,15 @@ PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}  # MPO: the JPEG variant many pho
 class MultiplePhotoInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
+    def __init__(self, attrs=None):
+        super().__init__({"accept": "image/jpeg,image/png,image/webp", **(attrs or {})})
+
 
 class PhotosField(forms.FileField):
     """Up to five photos. Each is checked by reading it as an image, then re-encoded as JPEG,
     which drops EXIF and GPS data and anything hidden after the picture."""
 
     widget = MultiplePhotoInput
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
-        )
-        super().__init__(**kwargs)
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]

@@ -163,6 +163,21 @@ class ContactPage(BasePage, AbstractEmailForm):
     def get_submission_class(self):
         return EstimateRequest
 
+    def set_form_fields(self, rows):
+        """Replace the form's fields with (label, type, required, choices, help text) rows;
+        they are stored when the page is saved."""
+        self.form_fields = [
+            ContactFormField(
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+                help_text=help_text,
+            )
+            for order, (label, field_type, required, choices, help_text) in enumerate(rows)
+        ]
+
     def serve(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])

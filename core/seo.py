@@ -82,8 +82,7 @@ def article_data(request, article, business):
             "headline": article.title[:110],
             "description": article.meta_description or None,
             "datePublished": article.date.isoformat(),
-            "dateModified": (article.last_published_at or article.latest_revision_created_at)
-            and (article.last_published_at or article.latest_revision_created_at).isoformat(),
+            "dateModified": article.last_published_at and article.last_published_at.isoformat(),
             "author": {"@type": author_type, "name": article.author},
             "publisher": {"@id": f"{base}/#business", "name": business.business_name},
             "image": image_url(request, article.hero_image),

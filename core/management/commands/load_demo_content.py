@@ -12,7 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticleSource, BlogIndexPage
-from contact.models import ContactFormField, ContactPage
+from contact.models import ContactPage
 from core.demo import content, images
 from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
@@ -341,17 +341,7 @@ class Command(BaseCommand):
                 "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each).",
             ),
         ]
-        contact.form_fields = [
-            ContactFormField(
-                sort_order=order,
-                label=label,
-                field_type=field_type,
-                required=required,
-                choices=choices,
-                help_text=help_text,
-            )
-            for order, (label, field_type, required, choices, help_text) in enumerate(fields)
-        ]
+        contact.set_form_fields(fields)
         contact.save_revision().publish()
 
     def load_testimonials(self):
