@@ -17,6 +17,7 @@ def test_form_renders_labels_honeypot_and_token(client, contact, granite):
 
     assert '<label for="id_your_name">Your name <span class="required">(required)</span>' in html
     assert 'type="tel"' in html and 'autocomplete="tel"' in html
+    assert 'accept="image/jpeg,image/png,image/webp" multiple' in html
     assert '<option value="granite">Granite</option>' in html
     assert 'class="honeypot" aria-hidden="true"' in html
     assert 'name="lm_started" value="' in html
