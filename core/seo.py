@@ -1,5 +1,6 @@
 """Structured data (schema.org JSON-LD) and absolute URLs for search engines and sharing."""
 
+from django.templatetags.static import static
 from wagtail.models import Site
 
 DAY_URL = "https://schema.org/{}"
@@ -18,8 +19,13 @@ def image_url(request, image, spec="fill-1200x630"):
     return absolute(request, image.get_rendition(spec).url) if image else None
 
 
-def business_data(request, business):
+def business_data(request, business, share_image=None):
     base = root_url(request)
+    logo = (
+        image_url(request, business.logo, "height-120")
+        if business.logo
+        else absolute(request, static("img/logo.png"))
+    )
     data = {
         "@context": "https://schema.org",
         "@type": "HomeAndConstructionBusiness",
@@ -30,7 +36,8 @@ def business_data(request, business):
         "email": business.email or None,
         "areaServed": business.service_area or None,
         "sameAs": [link.value["url"] for link in business.social_links] or None,
-        "logo": image_url(request, business.logo, "height-120") if business.logo else None,
+        "logo": logo,
+        "image": image_url(request, share_image) if share_image else logo,
         "openingHoursSpecification": [
             {
                 "@type": "OpeningHoursSpecification",
@@ -103,6 +110,32 @@ def service_data(request, service, business):
             "areaServed": business.service_area or None,
             "image": image_url(request, service.hero_image),
             "url": absolute(request, service.get_url(request)),
+        }
+    )
+
+
+def gallery_data(request, gallery, photos):
+    """The photos on this page of the gallery, as the lightbox shows them."""
+    images = []
+    for photo in photos:
+        rendition = photo.image.get_rendition("width-1600")
+        images.append(
+            {
+                "@type": "ImageObject",
+                "contentUrl": absolute(request, rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "caption": photo.caption,
+            }
+        )
+    return _compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "ImageGallery",
+            "name": gallery.title,
+            "description": gallery.meta_description or None,
+            "url": absolute(request, gallery.get_url(request)),
+            "image": images,
         }
     )
 

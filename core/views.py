@@ -1,18 +1,33 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from core import seo
+from materials.models import Material, MaterialIndexPage
+from site_settings.models import SearchEngineSettings
 
 
 @require_GET
 def robots_txt(request):
+    """The admin is always disallowed; editors add rules in Settings; staging hides it all."""
+    if settings.ROBOTS_DISALLOW_ALL:
+        rules = ["Disallow: /"]
+    else:
+        rules = ["Disallow: /admin/", "Disallow: /django-admin/"]
+    extra = SearchEngineSettings.for_request(request).robots_txt_extra
+    rules += [line.strip() for line in extra.splitlines() if line.strip()]
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /django-admin/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        *rules,
+        "",
+        f"Sitemap: {seo.root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -22,14 +37,44 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """One search over every live, public page: services, articles, gallery captions, pages."""
+    """One search over every live, public page, with the results editors pinned on top.
+
+    Services, articles, gallery captions, the stones on the materials page and plain pages
+    are all pages, so one query ranks them together. Nothing is written on a search.
+    """
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().specific().search(query) if query else []
+    promotions, results = [], []
+    if query:
+        promotions = promoted_results(query)
+        pinned = [promotion.page_id for promotion in promotions if promotion.page_id]
+        results = Page.objects.live().public().exclude(pk__in=pinned).specific().search(query)
+    results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    for result in results:
+        if isinstance(result, MaterialIndexPage):
+            result.matched_materials = list(get_search_backend().search(query, Material)[:6])
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "query": query,
-            "results": Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
+            "promotions": promotions if results.number == 1 else [],
+            "results": results,
+            "result_count": len(promotions) + results.paginator.count,
         },
     )
+
+
+def promoted_results(query):
+    """Editors' picks for this exact query (Settings > Promoted search results), live only."""
+    promotions = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query)
+        ).select_related("page")
+    )
+    live = set(
+        Page.objects.live()
+        .public()
+        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
+        .values_list("pk", flat=True)
+    )
+    return [p for p in promotions if p.page_id in live or (not p.page_id and p.external_link_url)]

@@ -1,9 +1,10 @@
 from decimal import Decimal
 
 import factory
+import wagtail_factories
 
 from images.factories import ImageFactory
-from materials.models import Material
+from materials.models import Material, MaterialIndexPage
 
 
 class MaterialFactory(factory.django.DjangoModelFactory):
@@ -19,3 +20,12 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     image = factory.SubFactory(ImageFactory)
     price_low = Decimal("45")
     price_high = Decimal("95")
+
+
+class MaterialIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = MaterialIndexPage
+
+    title = "Materials"
+    slug = "materials"
+    show_in_menus = True

@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -109,6 +112,14 @@ class MaterialIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    # The stones are snippets shown on this page, so site search finds them through it.
+    search_fields = BasePage.search_fields + [index.SearchField("stones_text")]
+
+    def stones_text(self):
+        return " ".join(
+            f"{stone.name}. {stone.summary} {strip_tags(stone.description)}"
+            for stone in Material.objects.all()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -116,3 +127,11 @@ class MaterialIndexPage(BasePage):
             "image__renditions"
         )
         return context
+
+
+@receiver(post_save, sender=Material)
+@receiver(post_delete, sender=Material)
+def reindex_material_pages(sender, **kwargs):
+    """A changed stone changes what the materials page is found for."""
+    for page in MaterialIndexPage.objects.all():
+        index.insert_or_update_object(page)

@@ -169,3 +169,47 @@ class BusinessSettings(BaseSiteSetting):
             else {"label": label, "opens": None, "closes": None}
             for day, label in DAYS
         ]
+
+
+@register_setting(icon="search")
+class SearchEngineSettings(BaseSiteSetting):
+    """What search engines and social sites are told; read only when a page needs it."""
+
+    share_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown when a page without its own photo is shared on Facebook, in texts and "
+            "so on. A wide photo of your work looks best."
+        ),
+    )
+    robots_txt_extra = models.TextField(
+        "extra robots.txt rules",
+        blank=True,
+        help_text=(
+            "Rarely needed. Lines added to /robots.txt for all search engines, e.g. "
+            "'Disallow: /old-price-list/'. The admin is always kept out and the sitemap "
+            "always listed."
+        ),
+    )
+
+    panels = [FieldPanel("share_image"), FieldPanel("robots_txt_extra")]
+
+    class Meta:
+        verbose_name = "search engines and sharing"
+
+    def clean(self):
+        super().clean()
+        for line in self.robots_txt_extra.splitlines():
+            if line.strip() and not re.match(r"^\s*(#|[A-Za-z-]+\s*:)", line):
+                raise ValidationError(
+                    {
+                        "robots_txt_extra": (
+                            f"“{line.strip()[:60]}” is not a robots.txt rule. Each line looks "
+                            "like 'Disallow: /some-page/' or starts with #."
+                        )
+                    }
+                )

@@ -13,10 +13,10 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, count, articles, images, renditions, tags, tag list.
-BLOG_INDEX_QUERIES = 18
-TAG_LISTING_QUERIES = 19
+BLOG_INDEX_QUERIES = 19
+TAG_LISTING_QUERIES = 20
 FEED_QUERIES = 11
-ARTICLE_QUERIES = 18
+ARTICLE_QUERIES = 19
 
 
 @pytest.fixture

@@ -27,6 +27,8 @@ if not SECRET_KEY and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+# A staging copy sets this so search engines index nothing there (see /robots.txt).
+ROBOTS_DISALLOW_ALL = env_bool("ROBOTS_DISALLOW_ALL", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -125,7 +128,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

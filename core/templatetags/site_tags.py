@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core import seo
+from site_settings.models import SearchEngineSettings
 
 register = template.Library()
 
@@ -37,6 +38,18 @@ def main_menu(context):
 def footer_links(context):
     """Every top-level page, in the order of the page tree."""
     return _top_pages(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def blog_feed(context):
+    """(title, URL) of the blog's RSS feed for the autodiscovery link on every page."""
+    from blog.models import BlogIndexPage
+
+    request = context["request"]
+    for page in _top_pages(request):
+        if page.specific_class is BlogIndexPage:
+            return page.title, page.get_url(request) + BlogIndexPage.get_resolver().reverse("feed")
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -81,19 +94,26 @@ def canonical_url(context):
 
 @register.simple_tag(takes_context=True)
 def share_image_url(context):
-    page = context.get("page")
+    """A wide rendition of the page's photo, else the default from Settings, else nothing."""
+    request, page = context["request"], context.get("page")
     image = getattr(page, "hero_image", None) if page else None
-    return seo.image_url(context["request"], image) if image else ""
+    if image is None:
+        image = SearchEngineSettings.for_request(request).share_image
+    return seo.image_url(request, image) if image else ""
 
 
 @register.simple_tag(takes_context=True)
 def structured_data(context):
-    """JSON-LD blocks: the business on every page, plus breadcrumbs, article or service."""
+    """JSON-LD: the business on every page, plus breadcrumbs and the article, service or gallery."""
     from blog.models import ArticlePage
+    from gallery.models import GalleryPage
     from services.models import ServicePage
 
     request, page, business = context["request"], context.get("page"), context.get("business")
-    blocks = [seo.business_data(request, business)] if business else []
+    blocks = []
+    if business:
+        share_image = SearchEngineSettings.for_request(request).share_image
+        blocks.append(seo.business_data(request, business, share_image))
     if page is not None:
         ancestors = breadcrumb_pages(context)
         if ancestors:
@@ -102,6 +122,8 @@ def structured_data(context):
             blocks.append(seo.article_data(request, page, business))
         elif isinstance(page, ServicePage):
             blocks.append(seo.service_data(request, page, business))
+        elif isinstance(page, GalleryPage):
+            blocks.append(seo.gallery_data(request, page, context.get("photos", [])))
     return mark_safe(
         "".join(
             '<script type="application/ld+json">'

@@ -1,8 +1,12 @@
+import json
+import re
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from taggit.models import Tag
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticlePageTag
@@ -40,6 +44,9 @@ def snapshot():
         "form_fields": list(ContactFormField.objects.values_list("label", "field_type")),
         "featured": list(HomeFeaturedService.objects.values_list("service__slug", flat=True)),
         "site": list(Site.objects.values_list("hostname", "port", "root_page__url_path")),
+        "promotions": sorted(
+            SearchPromotion.objects.values_list("query__query_string", "page__slug")
+        ),
     }
 
 
@@ -54,7 +61,8 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         second = snapshot(), media_files()
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
-        for model in [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag]:
+        models = [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag, Query]
+        for model in models:
             model.objects.all().delete()
         HomePage.objects.update(headline="Home", introduction="", seo_title="")
         # Rebuild the search index: later pages may reuse the deleted pages' ids.
@@ -94,6 +102,7 @@ def test_demo_has_the_whole_site(demo_twice):
     assert len(demo["featured"]) == 3
     assert demo["site"] == [("testserver", 80, "/home/")]
     assert {name for _, name in demo["tags"]} >= {"history", "marble", "granite"}
+    assert ("granite", "materials") in demo["promotions"]
 
 
 def test_every_article_states_sources_and_the_treaty_is_told_correctly(demo_twice):
@@ -123,3 +132,58 @@ def test_if_empty_does_not_touch_a_site_with_content(demo_twice, capsys):
     call_command("load_demo_content", if_empty=True)
 
     assert "already has content" in capsys.readouterr().out
+
+
+# Required properties for each schema.org type the site emits.
+STRUCTURED_DATA = {
+    "HomeAndConstructionBusiness": {
+        "name", "telephone", "email", "address", "openingHoursSpecification",
+        "areaServed", "logo", "image", "url", "sameAs",
+    },
+    "BreadcrumbList": {"itemListElement"},
+    "Article": {"headline", "datePublished", "dateModified", "author", "image", "publisher"},
+    "Service": {"name", "description", "provider", "areaServed", "image", "url"},
+    "ImageGallery": {"name", "url", "image"},
+}  # fmt: skip
+EXPECTED_TYPE = {
+    "ArticlePage": "Article",
+    "ServicePage": "Service",
+    "GalleryPage": "ImageGallery",
+}
+
+
+def urls_in(value):
+    if isinstance(value, dict):
+        return [url for item in value.values() for url in urls_in(item)]
+    if isinstance(value, list):
+        return [url for item in value for url in urls_in(item)]
+    return [value] if isinstance(value, str) and "://" in value else []
+
+
+def test_every_demo_page_has_complete_structured_data(client, demo_twice):
+    for page in Page.objects.live().filter(depth__gte=2).specific():
+        url = page.url
+        blocks = re.findall(JSON_LD, client.get(url).content.decode(), re.S)
+        types = types_on(client, url)
+
+        assert len(types) == len(blocks), url
+        assert set(types) <= set(STRUCTURED_DATA), url
+        assert "HomeAndConstructionBusiness" in types, url
+        assert ("BreadcrumbList" in types) == (page.depth > 2), url
+        if expected := EXPECTED_TYPE.get(type(page).__name__):
+            assert expected in types, url
+        for kind, block in types.items():
+            assert block["@context"] == "https://schema.org", url
+            assert STRUCTURED_DATA[kind] <= set(block), (url, kind)
+            assert all(u.startswith(("http://testserver/", "https://")) for u in urls_in(block))
+    gallery = types_on(client, "/gallery/")["ImageGallery"]
+    assert len(gallery["image"]) == GalleryPhoto.objects.count()
+    assert {"@type", "contentUrl", "caption", "width", "height"} <= set(gallery["image"][0])
+
+
+JSON_LD = r'<script type="application/ld\+json">(.*?)</script>'
+
+
+def types_on(client, url):
+    html = client.get(url).content.decode()
+    return {b["@type"]: b for b in map(json.loads, re.findall(JSON_LD, html, re.S))}

@@ -1,7 +1,10 @@
 import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
+from materials.factories import MaterialFactory, MaterialIndexPageFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +20,9 @@ def content(home, business):
     gallery = GalleryPageFactory(parent=home)
     GalleryPhotoFactory(page=gallery, caption="Leathered quartzite bar top")
     gallery.save()
+    MaterialIndexPageFactory(parent=home, title="Materials", slug="materials")
+    MaterialFactory(name="Soapstone", description="<p>Soft, dense and unbothered by acid.</p>")
+    MaterialFactory(name="Granite", description="<p>Igneous rock, hard to scratch.</p>")
 
 
 def titles(response):
@@ -25,16 +31,33 @@ def titles(response):
 
 def test_one_search_finds_pages_of_every_kind(client, content):
     assert titles(client.get("/search/", {"q": "grill"})) == ["Outdoor kitchens"]
-    assert titles(client.get("/search/", {"q": "soapstone"})) == ["Soapstone sinks"]
+    assert titles(client.get("/search/", {"q": "laboratory"})) == ["Soapstone sinks"]
     assert titles(client.get("/search/", {"q": "quartzite"})) == ["Gallery"]
+    assert titles(client.get("/search/", {"q": "igneous"})) == ["Materials"]
+
+
+def test_a_stone_found_links_to_its_place_on_the_materials_page(client, content):
+    html = client.get("/search/", {"q": "igneous"}).content.decode()
+
+    assert '<a class="chip" href="/materials/#granite">Granite</a>' in html
+    assert "/materials/#soapstone" not in html
+
+
+def test_a_changed_stone_is_found_by_its_new_words(client, content):
+    granite = MaterialFactory(name="Granite")
+    granite.description = "<p>Quarried near Elberton, Georgia.</p>"
+    granite.save()
+
+    assert titles(client.get("/search/", {"q": "elberton"})) == ["Materials"]
+    assert titles(client.get("/search/", {"q": "igneous"})) == []
 
 
 def test_results_show_type_title_and_snippet(client, content):
-    html = client.get("/search/", {"q": "soapstone"}).content.decode()
+    html = client.get("/search/", {"q": "laboratory"}).content.decode()
 
     assert '<p class="card__meta">Article</p>' in html
     assert 'href="/blog/' in html and "Laboratory benches." in html
-    assert "1 result for “soapstone”." in html
+    assert "1 result for “laboratory”." in html
 
 
 def test_drafts_are_not_found(client, content):
@@ -56,3 +79,44 @@ def test_odd_queries_answer_without_error(client, content, params):
 
     assert response.status_code == 200
     assert len(response.context["query"]) <= 200
+
+
+def promote(query, page=None, **fields):
+    return SearchPromotion.objects.create(query=Query.get(query), page=page, **fields)
+
+
+def test_editors_pin_a_result_to_the_top(client, content):
+    kitchens = Page.objects.get(title="Outdoor kitchens")
+    promote("Soapstone", page=kitchens, description="Soapstone around the grill.")
+
+    response = client.get("/search/", {"q": "soapstone"})
+    html = response.content.decode()
+
+    assert [p.title for p in response.context["promotions"]] == ["Outdoor kitchens"]
+    assert html.index("Soapstone around the grill.") < html.index("Soapstone sinks")
+    assert '<p class="card__meta">Recommended</p>' in html
+    # The pinned page is not listed a second time further down.
+    assert "Outdoor kitchens" not in titles(response)
+    assert "3 results for “soapstone”." in html
+
+
+def test_a_pinned_draft_is_not_shown(client, content):
+    promote("soapstone", page=Page.objects.get(title="Hidden service"))
+
+    response = client.get("/search/", {"q": "soapstone"})
+
+    assert response.context["promotions"] == []
+    assert "Hidden service" not in response.content.decode()
+
+
+def test_searching_writes_nothing(client, content):
+    client.get("/search/", {"q": "granite"})
+
+    assert not Query.objects.exists()
+
+
+def test_the_header_search_box_is_on_every_page(client, content):
+    for url in ["/", "/materials/", "/search/?q=granite", "/no-such-page/"]:
+        html = client.get(url).content.decode()
+        assert '<form class="site-search" action="/search/" method="get" role="search"' in html
+        assert '<label class="visually-hidden" for="site-search-q">Search this site</label>' in html

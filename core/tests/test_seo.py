@@ -6,7 +6,10 @@ import re
 import pytest
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
+from images.factories import ImageFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
+from site_settings.models import SearchEngineSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +100,53 @@ def test_json_ld_cannot_be_broken_out_of(client, home, business):
 
     assert "</script><script>alert(1)" not in html
     assert json_ld(html)["HomeAndConstructionBusiness"]["name"] == business.business_name
+
+
+def test_every_page_announces_the_blog_feed(client, home, business):
+    BlogIndexPageFactory(parent=home, title="Stone history")
+    ServiceIndexPageFactory(parent=home)
+
+    for url in ["/", "/services/", "/blog/", "/search/", "/no-such-page/"]:
+        html = client.get(url).content.decode()
+        assert (
+            '<link rel="alternate" type="application/rss+xml" '
+            'title="L&amp;M Granite and Marble: Stone history" href="/blog/feed/">'
+        ) in html, url
+
+
+def test_no_feed_link_without_a_live_blog(client, home, business):
+    BlogIndexPageFactory(parent=home, live=False)
+
+    assert "application/rss+xml" not in client.get("/").content.decode()
+
+
+def test_pages_without_a_photo_share_the_default_image(client, home, site, business):
+    ServiceIndexPageFactory(parent=home, hero_image=None)
+    html = client.get("/services/").content.decode()
+    assert "og:image" not in html
+    assert '<meta name="twitter:card" content="summary">' in html
+
+    sharing = SearchEngineSettings.for_site(site)
+    sharing.share_image = ImageFactory()
+    sharing.save()
+    html = client.get("/services/").content.decode()
+
+    shared = re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+    assert shared.startswith("http://localhost/media/images/") and "1200x630" in shared
+    business_data = json_ld(html)["HomeAndConstructionBusiness"]
+    assert business_data["image"] == shared
+    assert business_data["logo"] == "http://localhost/static/img/logo.png"
+
+
+def test_gallery_lists_its_photos_as_an_image_gallery(client, home, business):
+    gallery = GalleryPageFactory(parent=home)
+    GalleryPhotoFactory(page=gallery, caption="Marble island")
+    GalleryPhotoFactory(page=gallery, caption="Granite vanity")
+    gallery.save()
+
+    data = json_ld(client.get("/gallery/").content.decode())["ImageGallery"]
+
+    assert data["url"] == "http://localhost/gallery/"
+    assert [image["caption"] for image in data["image"]] == ["Marble island", "Granite vanity"]
+    assert all(image["@type"] == "ImageObject" for image in data["image"])
+    assert data["image"][0]["contentUrl"].startswith("http://localhost/media/images/")

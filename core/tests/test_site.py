@@ -4,8 +4,10 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
+from site_settings.models import SearchEngineSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -15,9 +17,50 @@ def test_robots_txt_names_the_sitemap_and_keeps_out_of_the_admin(client, site):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain"
-    body = response.content.decode()
-    assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "",
+        "Sitemap: http://localhost/sitemap.xml",
+    ]
+
+
+def test_editors_add_robots_rules_in_settings(client, site):
+    rules = SearchEngineSettings.for_site(site)
+    rules.robots_txt_extra = "Disallow: /old-prices/\r\n\r\n# keep the staff page out\n"
+    rules.full_clean()
+    rules.save()
+
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert lines[:5] == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /old-prices/",
+        "# keep the staff page out",
+    ]
+    assert lines[-1] == "Sitemap: http://localhost/sitemap.xml"
+
+
+def test_robots_rules_that_are_not_rules_are_refused(site):
+    rules = SearchEngineSettings.for_site(site)
+    rules.robots_txt_extra = "Disallow: /a/\nplease keep out of /b/"
+
+    with pytest.raises(ValidationError) as error:
+        rules.full_clean()
+
+    assert "“please keep out of /b/” is not a robots.txt rule" in str(error.value)
+
+
+def test_a_staging_copy_hides_everything_from_search_engines(client, site, settings):
+    settings.ROBOTS_DISALLOW_ALL = True
+
+    lines = client.get("/robots.txt").content.decode().splitlines()
+
+    assert lines[:2] == ["User-agent: *", "Disallow: /"]
+    assert "Disallow: /admin/" not in lines
 
 
 def test_sitemap_lists_live_pages_with_absolute_urls(client, home, business):
@@ -86,3 +129,64 @@ def test_production_starts_with_secret_and_hosts_from_the_environment():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_404_offers_search_sections_and_the_phone(client, home, business):
+    ServiceIndexPageFactory(parent=home)
+
+    html = client.get("/old-site/granite.html").content.decode()
+
+    assert '<form class="search-form" action="/search/" method="get" role="search"' in html
+    assert '<a class="chip" href="/services/">Services</a>' in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+# Run in a fresh process on production settings: hashed static files, DEBUG off.
+PRODUCTION_ERRORS = """
+import django
+django.setup()
+from django.core.management import call_command
+from django.test import Client
+from django.urls import path
+from config import urls
+
+call_command("migrate", verbosity=0)
+call_command("collectstatic", verbosity=0, interactive=False)
+
+def broken(request):
+    raise RuntimeError("a bug")
+
+urls.urlpatterns.insert(0, path("broken/", broken))
+client = Client(
+    raise_request_exception=False, HTTP_HOST="lmgranite.example", HTTP_X_FORWARDED_PROTO="https"
+)
+for url in ["/no-such-page/", "/broken/"]:
+    response = client.get(url)
+    print(url, response.status_code, response.content.decode().replace("\\n", " "))
+"""
+
+
+def test_error_pages_keep_their_status_codes_in_production(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", PRODUCTION_ERRORS],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "production-check",
+            "ALLOWED_HOSTS": "lmgranite.example",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "MEDIA_ROOT": str(tmp_path / "media"),
+        },
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    not_found, server_error = result.stdout.splitlines()[-2:]
+    assert not_found.startswith("/no-such-page/ 404 ")
+    assert "We could not find that page" in not_found and "/static/css/site." in not_found
+    assert server_error.startswith("/broken/ 500 ")
+    assert "Sorry, something went wrong" in server_error and "tel:+16783725976" in server_error

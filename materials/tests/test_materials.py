@@ -12,7 +12,7 @@ from materials.models import MaterialIndexPage
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, footer, contact link, materials with images and renditions.
-MATERIALS_QUERIES = 14
+MATERIALS_QUERIES = 15
 
 
 @pytest.fixture

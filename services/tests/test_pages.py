@@ -10,7 +10,7 @@ from services.models import ServiceIndexPage, ServicePage
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, the listing, its images and renditions.
-SERVICE_INDEX_QUERIES = 15
+SERVICE_INDEX_QUERIES = 16
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.html import strip_tags
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticleSource, BlogIndexPage
@@ -19,7 +20,7 @@ from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
 from materials.models import Material, MaterialIndexPage
 from services.models import ServiceIndexPage, ServicePage
-from site_settings.models import BusinessSettings
+from site_settings.models import BusinessSettings, SearchEngineSettings
 
 FULL_SIZE = (1600, 1067)
 SMALL_SIZE = (320, 214)
@@ -158,6 +159,9 @@ class Command(BaseCommand):
         ]
         business.social_links = [{"type": "link", "value": link} for link in data["social_links"]]
         business.save()
+        sharing = SearchEngineSettings.for_site(site)
+        sharing.share_image = self.images[content.HOME["hero_image"]]
+        sharing.save()
 
     def load_materials(self):
         result = {}
@@ -212,7 +216,7 @@ class Command(BaseCommand):
         return services
 
     def load_materials_page(self, home):
-        self.upsert_page(
+        page = self.upsert_page(
             home,
             MaterialIndexPage,
             "materials",
@@ -224,6 +228,13 @@ class Command(BaseCommand):
             hero_image=self.images.get("material-quartzite"),
             show_in_menus=True,
         )
+        # Someone searching for a stone by name gets the comparison first.
+        for material in self.materials.values():
+            SearchPromotion.objects.update_or_create(
+                query=Query.get(material.name),
+                page=page,
+                defaults={"description": f"{material.name}: {material.summary}"},
+            )
 
     def load_gallery(self, home):
         data = content.GALLERY
