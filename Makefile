@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate demo superuser lint format check screenshots clean
+.PHONY: run test install install-dev checkers migrate demo superuser lint format check screenshots lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -20,8 +20,16 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# axe-core, the Nu HTML Checker and Lighthouse from npm, for the accessibility tests. Install
+# scripts are skipped: vnu-jar's would fetch a Java runtime; the machine's Java is used.
+CHECKERS := tools/a11y/node_modules/.installed
+$(CHECKERS): tools/a11y/package.json tools/a11y/package-lock.json
+	npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+checkers: $(CHECKERS)
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -34,7 +42,8 @@ run: demo
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 ## The whole suite: SQLite, or PostgreSQL when DATABASE_URL is set
-test: install-dev
+# Browser and accessibility tests skip, saying why, when Chromium, npm or Java is missing.
+test: install-dev $(if $(shell command -v npm),$(CHECKERS))
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 superuser: migrate
@@ -55,6 +64,10 @@ check: install-dev
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev
 	$(MANAGE) screenshots --base-url http://$(HOST):$(PORT) --out screenshots
+
+## Lighthouse scores of the running site's main pages (needs Debian's chromium and npm)
+lighthouse: install-dev checkers
+	$(MANAGE) lighthouse --base-url http://$(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache

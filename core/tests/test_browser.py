@@ -1,55 +1,19 @@
-"""In a real browser: the gallery lightbox and the phone menu work from the keyboard.
+"""In a real browser: the gallery lightbox and the phone menu work from the keyboard."""
 
-Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded. Without that
-browser these tests are skipped with a reason, except in CI, where they must run.
-"""
-
-import os
 import re
-import shutil
 
 import pytest
-from django.core.management import call_command
 
-from conftest import ensure_base_tree
-from core.browser import CHROMIUM, launch
-
-if not shutil.which(CHROMIUM) and not os.environ.get("CI"):
-    pytest.skip(
-        f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)",
-        allow_module_level=True,
-    )
-
-sync_api = pytest.importorskip("playwright.sync_api")
-# A live server needs a transactional test, which empties the database when it ends (the
-# home page and root collection from migrations included), so the journeys share one test.
+# A live server needs a transactional test; the journeys share one to load the demo once.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def browser():
-    # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+def test_visitor_journeys(browser, demo_site, sync_api):
+    gallery_filter_and_lightbox_by_keyboard(browser, demo_site, sync_api)
+    phone_menu_opens_and_closes(browser, demo_site, sync_api)
 
 
-@pytest.fixture
-def demo_site(live_server, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    ensure_base_tree()
-    call_command("load_demo_content", small_images=True, verbosity=0)
-    return live_server.url
-
-
-def test_visitor_journeys(browser, demo_site):
-    gallery_filter_and_lightbox_by_keyboard(browser, demo_site)
-    phone_menu_opens_and_closes(browser, demo_site)
-
-
-def gallery_filter_and_lightbox_by_keyboard(browser, demo_site):
+def gallery_filter_and_lightbox_by_keyboard(browser, demo_site, sync_api):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{demo_site}/gallery/")
 
@@ -73,7 +37,7 @@ def gallery_filter_and_lightbox_by_keyboard(browser, demo_site):
     page.close()
 
 
-def phone_menu_opens_and_closes(browser, demo_site):
+def phone_menu_opens_and_closes(browser, demo_site, sync_api):
     page = browser.new_page(viewport={"width": 375, "height": 800})
     page.goto(f"{demo_site}/")
 

@@ -1,0 +1,77 @@
+"""A real browser and a live demo site for the browser and accessibility tests.
+
+Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded. Where a tool is
+missing the test is skipped with the reason, except in CI (CI=true), where it fails instead.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from conftest import ensure_base_tree
+from core.browser import CHROMIUM, launch
+
+CHECKERS = settings.BASE_DIR / "tools" / "a11y" / "node_modules"
+
+
+def require(available, reason):
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def sync_api():
+    try:
+        from playwright import sync_api
+    except ImportError:
+        sync_api = None
+    require(
+        sync_api, "Playwright for Python is not installed (pip install -r requirements-dev.txt)"
+    )
+    return sync_api
+
+
+@pytest.fixture
+def chromium():
+    require(
+        shutil.which(CHROMIUM), f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
+    )
+    return CHROMIUM
+
+
+@pytest.fixture
+def browser(sync_api, chromium):
+    # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def checkers():
+    """axe-core, the Nu HTML Checker and Lighthouse from npm (tools/a11y)."""
+    require(
+        (CHECKERS / "axe-core" / "axe.min.js").exists(),
+        "needs the npm checkers: make checkers (npm ci --ignore-scripts --prefix tools/a11y)",
+    )
+    require(shutil.which("node"), "Lighthouse needs Node.js (apt-get install nodejs)")
+    require(shutil.which("java"), "the Nu HTML Checker needs Java (apt-get install default-jre)")
+    return CHECKERS
+
+
+@pytest.fixture
+def demo_site(live_server, settings, tmp_path):
+    # A live server needs a transactional test, which empties the database when it ends (the
+    # home page and root collection from migrations included), so they are made again here.
+    settings.MEDIA_ROOT = tmp_path
+    ensure_base_tree()
+    call_command("load_demo_content", small_images=True, verbosity=0)
+    return live_server.url

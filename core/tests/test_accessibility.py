@@ -1,0 +1,149 @@
+"""WCAG 2.2 AA in a real browser: axe-core, the Nu HTML Checker, reflow, focus and motion.
+
+axe-core and vnu-jar come from npm (tools/a11y); Chromium from Debian. See core/tests/conftest.py
+for when these tests skip (never in CI).
+"""
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+
+import pytest
+
+from core.browser import lighthouse
+from core.management.commands.lighthouse import PAGES as LIGHTHOUSE_PAGES
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = {
+    "home": "/",
+    "services": "/services/",
+    "service": "/services/kitchen-countertops/",
+    "materials": "/materials/",
+    "gallery": "/gallery/",
+    "blog": "/blog/",
+    "article": "/blog/treaty-of-moscow-1921/",
+    "contact": "/contact/",
+    "search": "/search/?q=granite",
+    "not-found": "/no-such-page/",
+}
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+RUN_AXE = """async (options) => (await axe.run(document, options)).violations.map((v) => ({
+    rule: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+}))"""
+# Wider than the viewport means sideways scrolling: content fails to reflow (WCAG 1.4.10).
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def source_of(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.read()
+    except urllib.error.HTTPError as error:  # the 404 page is checked too
+        return error.read()
+
+
+def test_pages_have_no_axe_violations_or_html_errors(browser, checkers, demo_site, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    axe = str(checkers / "axe-core" / "axe.min.js")
+    violations = {}
+
+    def check(name):
+        page.add_script_tag(path=axe)
+        found = page.evaluate(RUN_AXE, AXE_OPTIONS)
+        if found:
+            violations[name] = found
+
+    for name, path in PAGES.items():
+        (tmp_path / f"{name}.html").write_bytes(source_of(demo_site + path))
+        page.goto(demo_site + path)
+        check(name)
+    # Phones get the sticky call bar and the collapsed menu instead.
+    page.set_viewport_size({"width": 375, "height": 800})
+    for name, path in PAGES.items():
+        page.goto(demo_site + path)
+        check(f"{name} on a phone")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(demo_site + "/gallery/")
+    page.locator(".gallery__link").first.click()
+    page.locator("dialog.lightbox[open]").wait_for()
+    check("gallery with the lightbox open")
+
+    page.goto(demo_site + "/contact/")
+    page.get_by_role("button", name="Send my request").click()
+    page.locator(".form__summary").wait_for()
+    check("contact form with errors")
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(demo_site + "/")
+    page.get_by_role("button", name="Menu").click()
+    check("phone menu open")
+    page.close()
+
+    assert violations == {}, json.dumps(violations, indent=2)
+
+    vnu = checkers / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    result = subprocess.run(
+        ["java", "-jar", str(vnu), "--errors-only", "--format", "json", "--stdout"]
+        + sorted(str(path) for path in tmp_path.glob("*.html")),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = [
+        f"{message['url'].rsplit('/', 1)[-1]}:{message.get('lastLine')}: {message['message']}"
+        for message in json.loads(result.stdout)["messages"]
+    ]
+    assert errors == []
+    assert len(list(tmp_path.glob("*.html"))) == len(PAGES)
+
+
+def test_pages_reflow_at_320px_and_200_percent_zoom(browser, demo_site):
+    overflowing = []
+    # 320 CSS pixels is a small phone; 1280 pixels at 200% zoom lays out like 640.
+    for width in [320, 640]:
+        page = browser.new_page(viewport={"width": width, "height": 700})
+        for name, path in PAGES.items():
+            page.goto(demo_site + path)
+            if page.evaluate(OVERFLOW) > 0:
+                overflowing.append((width, name, page.evaluate(OVERFLOW)))
+        page.close()
+
+    assert overflowing == []
+
+
+def test_keyboard_focus_is_visible_and_motion_can_be_reduced(browser, demo_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    page.goto(demo_site + "/")
+
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to main content"
+    assert skip.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    assert skip.is_visible() and skip.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+    button = page.locator(".button").first
+    assert button.evaluate("el => getComputedStyle(el).transitionDuration") == "0s"
+    page.close()
+
+
+def test_lighthouse_scores_100_for_accessibility_best_practices_and_seo(
+    chromium, checkers, demo_site
+):
+    results = {path: lighthouse(demo_site + path, checkers) for path in LIGHTHOUSE_PAGES.values()}
+
+    perfect = {"accessibility": 100, "best-practices": 100, "seo": 100}
+    assert {path: scores for path, (scores, _) in results.items()} == dict.fromkeys(
+        LIGHTHOUSE_PAGES.values(), perfect
+    ), {path: failed for path, (_, failed) in results.items()}
