@@ -2,6 +2,7 @@ import datetime
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
+import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -160,6 +161,22 @@ def test_rss_feed_is_valid_and_autodiscovered(client, blog):
         html = client.get(url).content.decode()
         assert '<link rel="alternate" type="application/rss+xml"' in html
         assert 'href="/blog/feed/"' in html
+
+
+def test_feed_readers_accept_the_feed_as_rss_2(client, blog):
+    make_articles(blog, 2)
+
+    feed = feedparser.parse(client.get("/blog/feed/").content)
+
+    assert feed.bozo is False, feed.get("bozo_exception")
+    assert feed.version == "rss20"
+    assert feed.feed.links[0].href == "http://localhost/blog/"
+    assert {link.rel: link.href for link in feed.feed.links}["self"].endswith("/blog/feed/")
+    entry = feed.entries[0]
+    assert entry.link == "http://localhost/blog/article-01/"
+    assert entry.summary == "Introduction to Article 01."
+    assert entry.published_parsed[:3] == (2026, 1, 2)
+    assert entry.author
 
 
 def test_index_query_count_is_pinned_and_flat(client, blog):
