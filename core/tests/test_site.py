@@ -5,6 +5,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from wagtail.contrib.redirects.models import Redirect
 
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 from site_settings.models import SearchEngineSettings
@@ -190,3 +191,13 @@ def test_error_pages_keep_their_status_codes_in_production(tmp_path):
     assert "We could not find that page" in not_found and "/static/css/site." in not_found
     assert server_error.startswith("/broken/ 500 ")
     assert "Sorry, something went wrong" in server_error and "tel:+16783725976" in server_error
+
+
+def test_an_old_site_address_redirects_to_its_new_page(client, home, business):
+    services = ServiceIndexPageFactory(parent=home)
+    Redirect.add_redirect("/granite-countertops.html", services, is_permanent=True)
+
+    response = client.get("/granite-countertops.html")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/services/"
