@@ -23,9 +23,10 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 # axe-core, the Nu HTML Checker and Lighthouse from npm, for the accessibility tests. Install
 # scripts are skipped: vnu-jar's would fetch a Java runtime; the machine's Java is used.
 CHECKERS := tools/a11y/node_modules/.installed
+# If npm cannot reach its registry the tests that need these skip and say so (CI fails them).
 $(CHECKERS): tools/a11y/package.json tools/a11y/package-lock.json
-	npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund --loglevel=error
-	@touch $@
+	@npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund --loglevel=error \
+		&& touch $@ || echo "npm ci failed: the accessibility checks will be skipped"
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -70,4 +71,4 @@ lighthouse: install-dev checkers
 	$(MANAGE) lighthouse --base-url http://$(HOST):$(PORT)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache tools/a11y/node_modules

@@ -1,5 +1,8 @@
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,11 +21,10 @@ from site_settings.models import SearchEngineSettings
 def robots_txt(request):
     """The admin is always disallowed; editors add rules in Settings; staging hides it all."""
     if settings.ROBOTS_DISALLOW_ALL:
-        rules = ["Disallow: /"]
+        rules = ["Disallow: /"]  # nothing an editor adds may open a staging copy up
     else:
         rules = ["Disallow: /admin/", "Disallow: /django-admin/"]
-    extra = SearchEngineSettings.for_request(request).robots_txt_extra
-    rules += [line.strip() for line in extra.splitlines() if line.strip()]
+        rules += SearchEngineSettings.for_request(request).robots_rules
     lines = [
         "User-agent: *",
         *rules,
@@ -42,26 +44,54 @@ def search(request):
     Services, articles, gallery captions, the stones on the materials page and plain pages
     are all pages, so one query ranks them together. Nothing is written on a search.
     """
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     promotions, results = [], []
     if query:
         promotions = promoted_results(query)
         pinned = [promotion.page_id for promotion in promotions if promotion.page_id]
         results = Page.objects.live().public().exclude(pk__in=pinned).specific().search(query)
     results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    for result in results:
-        if isinstance(result, MaterialIndexPage):
-            result.matched_materials = list(get_search_backend().search(query, Material)[:6])
+    results.object_list = list(results.object_list)
+    prefetch_photos(results.object_list)
+    result_count = len(promotions) + results.paginator.count
+    if results.number > 1:
+        promotions = []  # pinned results open the first page only
+    # A hit on the materials page lists the stones that matched, linked to their sections.
+    for item in [*promotions, *results.object_list]:
+        page = getattr(item, "page", item)
+        if page and page.specific_class is MaterialIndexPage:
+            item.matched_materials = list(get_search_backend().search(query, Material)[:6])
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "query": query,
-            "promotions": promotions if results.number == 1 else [],
+            "promotions": promotions,
             "results": results,
-            "result_count": len(promotions) + results.paginator.count,
+            "result_count": result_count,
         },
     )
+
+
+def prefetch_photos(pages):
+    """Each result's photo and its sizes in one query per page type, not one per result."""
+    by_type = defaultdict(list)
+    for page in pages:
+        if hasattr(page, "hero_image_id"):
+            by_type[type(page)].append(page)
+    for group in by_type.values():
+        prefetch_related_objects(group, "hero_image__renditions")
+
+
+def clean_query(raw):
+    """Printable words only, at most MAX_QUERY_LENGTH characters, no double quotes.
+
+    Control characters (NUL breaks PostgreSQL) become spaces. Double quotes too: the search
+    does not do phrases, and an unpaired one breaks SQLite's full-text search.
+    """
+    text = raw[: MAX_QUERY_LENGTH * 4].replace('"', " ")
+    text = "".join(char if char.isprintable() else " " for char in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def promoted_results(query):

@@ -115,6 +115,9 @@ class MaterialIndexPage(BasePage):
     # The stones are snippets shown on this page, so site search finds them through it.
     search_fields = BasePage.search_fields + [index.SearchField("stones_text")]
 
+    class Meta:
+        verbose_name = "materials page"
+
     def stones_text(self):
         return " ".join(
             f"{stone.name}. {stone.summary} {strip_tags(stone.description)}"

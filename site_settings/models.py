@@ -171,6 +171,9 @@ class BusinessSettings(BaseSiteSetting):
         ]
 
 
+ROBOTS_RULE = re.compile(r"^\s*($|#|(allow|disallow)\s*:\s*(?P<path>/\S*)?\s*$)", re.IGNORECASE)
+
+
 @register_setting(icon="search")
 class SearchEngineSettings(BaseSiteSetting):
     """What search engines and social sites are told; read only when a page needs it."""
@@ -203,13 +206,32 @@ class SearchEngineSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        for line in self.robots_txt_extra.splitlines():
-            if line.strip() and not re.match(r"^\s*(#|[A-Za-z-]+\s*:)", line):
-                raise ValidationError(
-                    {
-                        "robots_txt_extra": (
-                            f"“{line.strip()[:60]}” is not a robots.txt rule. Each line looks "
-                            "like 'Disallow: /some-page/' or starts with #."
-                        )
-                    }
-                )
+        if bad := [line for line in self.robots_txt_extra.splitlines() if not robots_rule(line)]:
+            raise ValidationError(
+                {
+                    "robots_txt_extra": (
+                        f"“{bad[0].strip()[:60]}” cannot be used here. Each line looks like "
+                        "'Disallow: /some-page/' or 'Allow: /some-page/', or starts with #. "
+                        "The admin cannot be opened to search engines."
+                    )
+                }
+            )
+
+    @property
+    def robots_rules(self):
+        """The editor's lines that are safe to add to robots.txt (see `robots_rule`)."""
+        lines = [line.strip() for line in self.robots_txt_extra.splitlines() if line.strip()]
+        return [line for line in lines if robots_rule(line)]
+
+
+def robots_rule(line):
+    """Blank, a comment, or Allow/Disallow of a path outside the admin.
+
+    Other lines are refused: a `User-agent:` line would start a group that ignores the admin
+    rule, and the sitemap line is written already.
+    """
+    match = ROBOTS_RULE.match(line)
+    if not match:
+        return False
+    path = match.group("path") or ""
+    return not path.startswith(("/admin", "/django-admin"))

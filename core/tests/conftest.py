@@ -46,9 +46,9 @@ def chromium():
 
 
 @pytest.fixture
-def browser(sync_api, chromium):
+def browser(sync_api, chromium, monkeypatch):
     # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser

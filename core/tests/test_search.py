@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
@@ -70,6 +72,11 @@ def test_drafts_are_not_found(client, content):
         {"q": "x" * 10_000},
         {"q": "' OR 1=1 --"},
         {"q": "ünïcødé 🙂 שלום"},
+        {"q": '"granite'},
+        {"q": 'granite" "marble'},
+        {"q": "gran\x00ite"},
+        {"q": "\x1b[31m\x7f"},
+        {"q": "NEAR(granite marble) AND -x OR ^y*"},
         {"q": "kitchens", "page": "abc"},
         {},
     ],
@@ -78,7 +85,12 @@ def test_odd_queries_answer_without_error(client, content, params):
     response = client.get("/search/", params)
 
     assert response.status_code == 200
-    assert len(response.context["query"]) <= 200
+    query = response.context["query"]
+    assert len(query) <= 200 and query.isprintable() and '"' not in query
+
+
+def test_quoted_words_are_still_found(client, content):
+    assert titles(client.get("/search/", {"q": '"outdoor kitchens"'})) == ["Outdoor kitchens"]
 
 
 def promote(query, page=None, **fields):
@@ -120,3 +132,49 @@ def test_the_header_search_box_is_on_every_page(client, content):
         html = client.get(url).content.decode()
         assert '<form class="site-search" action="/search/" method="get" role="search"' in html
         assert '<label class="visually-hidden" for="site-search-q">Search this site</label>' in html
+
+
+def test_an_external_link_can_be_pinned(client, content):
+    promote(
+        "warranty",
+        external_link_url="https://example.com/warranty?a=1&b=2",
+        external_link_text="Manufacturer's warranty",
+    )
+
+    html = client.get("/search/", {"q": "warranty"}).content.decode()
+
+    assert (
+        'href="https://example.com/warranty?a=1&amp;b=2">Manufacturer&#x27;s warranty</a>' in html
+    )
+    assert "1 result for “warranty”." in html
+
+
+def test_a_pinned_materials_page_still_lists_the_matching_stones(client, content):
+    promote("granite", page=Page.objects.get(slug="materials"))
+
+    html = client.get("/search/", {"q": "granite"}).content.decode()
+
+    assert '<p class="card__meta">Recommended</p>' in html
+    assert '<a class="chip" href="/materials/#granite">Granite</a>' in html
+
+
+def test_search_queries_do_not_grow_with_the_results(client, home, business):
+    services = ServiceIndexPageFactory(parent=home)
+
+    def queries_for_results():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", {"q": "countertops"})
+        assert response.status_code == 200
+        return len(response.context["results"]), len(queries)
+
+    for number in range(2):
+        ServicePageFactory(parent=services, title=f"Countertops {number}")
+    client.get("/search/", {"q": "countertops"})  # the first view makes the image sizes
+    few, few_queries = queries_for_results()
+    for number in range(2, 8):
+        ServicePageFactory(parent=services, title=f"Countertops {number}")
+    client.get("/search/", {"q": "countertops"})
+    many, many_queries = queries_for_results()
+
+    assert (few, many) == (2, 8)
+    assert many_queries == few_queries

@@ -45,23 +45,38 @@ def test_editors_add_robots_rules_in_settings(client, site):
     assert lines[-1] == "Sitemap: http://localhost/sitemap.xml"
 
 
-def test_robots_rules_that_are_not_rules_are_refused(site):
+@pytest.mark.parametrize(
+    "line",
+    [
+        "please keep out of /b/",
+        "User-agent: Googlebot",
+        "Allow: /admin/",
+        "Allow: /django-admin/login/",
+        "Sitemap: https://elsewhere.example/sitemap.xml",
+    ],
+)
+def test_robots_lines_that_could_open_the_admin_or_confuse_crawlers_are_refused(client, site, line):
     rules = SearchEngineSettings.for_site(site)
-    rules.robots_txt_extra = "Disallow: /a/\nplease keep out of /b/"
+    rules.robots_txt_extra = f"Disallow: /a/\n{line}"
 
     with pytest.raises(ValidationError) as error:
         rules.full_clean()
+    assert f"“{line}” cannot be used here" in str(error.value)
 
-    assert "“please keep out of /b/” is not a robots.txt rule" in str(error.value)
+    rules.save()  # saved some other way: still left out of robots.txt
+    body = client.get("/robots.txt").content.decode()
+    assert "Disallow: /a/" in body and line not in body
 
 
 def test_a_staging_copy_hides_everything_from_search_engines(client, site, settings):
     settings.ROBOTS_DISALLOW_ALL = True
+    rules = SearchEngineSettings.for_site(site)
+    rules.robots_txt_extra = "Allow: /blog/"
+    rules.save()
 
     lines = client.get("/robots.txt").content.decode().splitlines()
 
-    assert lines[:2] == ["User-agent: *", "Disallow: /"]
-    assert "Disallow: /admin/" not in lines
+    assert lines == ["User-agent: *", "Disallow: /", "", "Sitemap: http://localhost/sitemap.xml"]
 
 
 def test_sitemap_lists_live_pages_with_absolute_urls(client, home, business):
