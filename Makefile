@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev checkers migrate demo superuser lint format check screenshots lighthouse clean
+.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -46,6 +46,10 @@ run: demo
 # Browser and accessibility tests skip, saying why, when Chromium, npm or Java is missing.
 test: install-dev $(if $(shell command -v npm),$(CHECKERS))
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Publish pages whose go-live time has passed and unpublish expired ones (run by cron)
+publish-scheduled: install
+	$(MANAGE) publish_scheduled
 
 superuser: migrate
 	$(MANAGE) createsuperuser

@@ -2,8 +2,11 @@
 
 import math
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,7 +16,9 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import Orderable, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
 from core.blocks import ArticleBodyBlock
@@ -180,3 +185,60 @@ class ArticleSource(Orderable):
 
     def __str__(self):
         return self.title
+
+
+class FactCheckForm(TaskStateCommentForm):
+    """What the reviewer confirms before an article goes live."""
+
+    facts = forms.BooleanField(label="The facts match the sources")
+    dates = forms.BooleanField(label="Dates are right, including the day and month")
+    names = forms.BooleanField(label="Names of people, places and treaties are spelled right")
+    sources = forms.BooleanField(label="Every source is listed and can be found")
+
+
+class FactCheckTask(AbstractGroupApprovalTask):
+    """Approval by a Moderator who ticks the fact-check list, or a request for changes."""
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", "Request changes", True),
+                ("approve", "Approve after checking", True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        return FactCheckForm if action == "approve" else TaskStateCommentForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The ticked boxes are required by the form; only the comment is stored.
+        return super().on_action(task_state, user, action_name, comment=kwargs.get("comment", ""))
+
+    @classmethod
+    def get_description(cls):
+        return "Moderators check facts, dates, names and sources, then approve or ask for changes."
+
+    class Meta:
+        verbose_name = "fact check"
+
+
+ARTICLE_REVIEW = "Article review"
+
+
+def ensure_article_review(blog):
+    """Articles under this blog go through a fact check by the Moderators before publishing."""
+    from django.contrib.auth.models import Group
+
+    task, created = FactCheckTask.objects.get_or_create(name="Fact check")
+    if created:
+        task.groups.set(Group.objects.filter(name="Moderators"))
+    workflow, created = Workflow.objects.get_or_create(name=ARTICLE_REVIEW)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=blog, defaults={"workflow": workflow})
+
+
+@receiver(post_save, sender=BlogIndexPage)
+def review_new_blog(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        ensure_article_review(instance)

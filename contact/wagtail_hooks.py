@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.components import Component
 
 from contact.models import ContactPage, EstimateRequest
@@ -14,6 +15,28 @@ def leads_only_for_lead_staff(user, form_pages):
     if user.has_perm("contact.view_estimaterequest"):
         return form_pages
     return form_pages.not_type(ContactPage)
+
+
+class EstimateRequestSearchArea(SearchArea):
+    def is_shown(self, request):
+        return request.user.has_perm("contact.view_estimaterequest")
+
+
+@hooks.register("register_admin_search_area")
+def register_estimate_request_search():
+    """The admin's search box also looks through requests by name, email or phone."""
+    return EstimateRequestSearchArea(
+        "Estimate requests",
+        reverse(estimate_request_viewset.get_url_name("index")),
+        icon_name="mail",
+        order=150,
+    )
+
+
+@hooks.register("construct_main_menu")
+def hide_generic_forms_menu(request, menu_items):
+    """The contact form is the only form, and its requests have their own inbox."""
+    menu_items[:] = [item for item in menu_items if item.name != "forms"]
 
 
 @hooks.register("register_admin_urls")

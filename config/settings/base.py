@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    # Last: its post_migrate step needs every other app's permissions to exist already.
+    "staff",
 ]
 
 MIDDLEWARE = [

@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from blog.factories import BlogIndexPageFactory
 from blog.models import ArticlePage, BlogIndexPage
+from blog.tests.admin_forms import article_form
 from contact.models import ContactPage
 from gallery.models import GalleryPage
 from home.models import HomePage, StandardPage
@@ -104,23 +105,6 @@ def test_edit_forms_open_for_every_page_and_setting(editor, home, site):
     assert editor.get(settings_url, follow=True).status_code == 200
     for snippet in ["materials/material", "home/testimonial"]:
         assert editor.get(f"/admin/snippets/{snippet}/").status_code == 200
-
-
-def article_form(**overrides):
-    data = {
-        "title": "Carrara marble",
-        "slug": "carrara-marble",
-        "introduction": "Where it comes from.",
-        "date": "2026-03-01",
-        "author": "Office",
-        "last_reviewed": "2026-03-02",
-        "tags": "",
-        "body": streamfield([("paragraph", rich_text("<p>Quarried since Roman times.</p>"))]),
-        "sources": inline_formset([]),
-        "action-publish": "publish",
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_article_cannot_be_saved_without_a_source(editor, home):

@@ -1,0 +1,148 @@
+"""Articles reach the public only after a Moderator has checked facts, dates, names, sources."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import TaskState
+
+from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from blog.models import ArticlePage, FactCheckTask
+from blog.tests.admin_forms import sourced_article_form
+from staff.roles import EDITORS, MODERATORS
+
+pytestmark = pytest.mark.django_db
+
+MINUTE = datetime.timedelta(minutes=1)
+CHECKLIST = {"facts": "on", "dates": "on", "names": "on", "sources": "on"}
+
+
+@pytest.fixture
+def blog(home, business):
+    return BlogIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def people(django_user_model):
+    def person(name, group):
+        user = django_user_model.objects.create_user(name, f"{name}@example.com", "x")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {"editor": person("edna", EDITORS), "moderator": person("mo", MODERATORS)}
+
+
+def submitted_article(client, blog, editor):
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    response = client.post(url, sourced_article_form(action="action-submit"))
+    assert response.status_code == 302
+    return ArticlePage.objects.get()
+
+
+def action_url(article, action):
+    task_state = article.current_workflow_state.current_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=(article.pk, action, task_state.pk))
+
+
+def test_a_new_blog_sends_its_articles_to_a_fact_check(blog):
+    workflow = blog.get_workflow()
+
+    assert workflow.name == "Article review"
+    [task] = workflow.tasks.specific()
+    assert isinstance(task, FactCheckTask)
+    assert [group.name for group in task.groups.all()] == [MODERATORS]
+
+
+def test_editor_submits_and_moderator_approves_after_the_checklist(client, blog, people):
+    article = submitted_article(client, blog, people["editor"])
+    assert not article.live
+    assert article.current_workflow_state.workflow.name == "Article review"
+    # The editor cannot approve their own article: Wagtail sends them back to the dashboard.
+    refused = client.post(action_url(article, "approve"), CHECKLIST)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    article.refresh_from_db()
+    assert not article.live
+
+    client.force_login(people["moderator"])
+    modal = client.get(action_url(article, "approve")).content.decode()
+    assert "The facts match the sources" in modal and "Dates are right" in modal
+    incomplete = {"comment": "Looks fine", "facts": "on"}
+    response = client.post(
+        action_url(article, "approve"), incomplete, headers={"x-requested-with": "XMLHttpRequest"}
+    )
+    assert "This field is required" in response.content.decode()
+    article.refresh_from_db()
+    assert not article.live
+
+    client.post(action_url(article, "approve"), {"comment": "Checked", **CHECKLIST})
+
+    article.refresh_from_db()
+    assert article.live
+    assert "Carrara marble" in client.get("/blog/").content.decode()
+    assert "Carrara marble" in client.get("/blog/feed/").content.decode()
+    approved = TaskState.objects.get(status=TaskState.STATUS_APPROVED)
+    assert approved.finished_by == people["moderator"] and approved.get_comment() == "Checked"
+
+
+def test_moderator_asks_for_changes_with_a_comment(client, blog, people):
+    article = submitted_article(client, blog, people["editor"])
+    client.force_login(people["moderator"])
+
+    client.post(action_url(article, "reject"), {"comment": "The treaty was signed in March."})
+
+    article.refresh_from_db()
+    assert not article.live
+    state = article.workflow_states.get()
+    assert state.status == state.STATUS_NEEDS_CHANGES
+    rejected = TaskState.objects.get(status=TaskState.STATUS_REJECTED)
+    assert rejected.get_comment() == "The treaty was signed in March."
+    # The editor sees the comment when they open the article again.
+    client.force_login(people["editor"])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
+    assert "The treaty was signed in March." in edit
+
+
+def test_editors_cannot_publish_directly(client, blog, people):
+    client.force_login(people["editor"])
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+
+    client.post(url, sourced_article_form(action="action-publish"))
+
+    assert not ArticlePage.objects.get().live
+
+
+def test_a_scheduled_article_appears_once_its_time_has_come(client, blog):
+    article = ArticlePageFactory(parent=blog, live=False, title="Soapstone sinks", slug="sinks")
+    go_live = timezone.now() + datetime.timedelta(hours=2)
+    article.go_live_at = go_live
+    article.save_revision().publish()
+
+    article.refresh_from_db()
+    assert not article.live and article.scheduled_revision
+    call_command("publish_scheduled")  # too early: nothing happens
+    assert client.get("/blog/sinks/").status_code == 404
+    assert "Soapstone sinks" not in client.get("/blog/").content.decode()
+
+    with mock.patch("django.utils.timezone.now", return_value=go_live + MINUTE):
+        call_command("publish_scheduled")
+
+    assert client.get("/blog/sinks/").status_code == 200
+    assert "Soapstone sinks" in client.get("/blog/").content.decode()
+    assert "Soapstone sinks" in client.get("/blog/feed/").content.decode()
+
+
+def test_an_expired_article_leaves_the_site(client, blog):
+    article = ArticlePageFactory(parent=blog, title="Winter offer", slug="winter")
+    article.expire_at = timezone.now() + datetime.timedelta(days=1)
+    article.save_revision().publish()
+    assert client.get("/blog/winter/").status_code == 200
+
+    with mock.patch("django.utils.timezone.now", return_value=article.expire_at + MINUTE):
+        call_command("publish_scheduled")
+
+    assert client.get("/blog/winter/").status_code == 404
