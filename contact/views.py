@@ -93,9 +93,10 @@ class EstimateRequestViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
+    # The name is the first column, so it is the link that opens the request.
     list_display = [
-        "submit_time",
         "name",
+        "submit_time",
         "phone",
         "email",
         "material",

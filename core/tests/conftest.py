@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from conftest import ensure_base_tree
 from core.browser import CHROMIUM, launch
+from staff.roles import sync_roles
 
 CHECKERS = settings.BASE_DIR / "tools" / "a11y" / "node_modules"
 
@@ -73,5 +74,6 @@ def demo_site(live_server, settings, tmp_path):
     # home page and root collection from migrations included), so they are made again here.
     settings.MEDIA_ROOT = tmp_path
     ensure_base_tree()
+    sync_roles()  # the flush ran it before the page tree existed: give the roles their pages
     call_command("load_demo_content", small_images=True, verbosity=0)
     return live_server.url

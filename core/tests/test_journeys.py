@@ -1,0 +1,234 @@
+"""What visitors and staff do, step by step in a real browser, against the demo site.
+
+Each journey asserts what a person would see. With GUIDE_SCREENSHOTS=1 (`make guide`) the
+steps are saved at phone and desktop width into docs/editor-guide/ for the editor guide.
+Fixtures (Chromium, live demo site) are in conftest.py; these never skip in CI.
+"""
+
+import os
+import re
+from unittest import mock
+
+import openpyxl
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+from PIL import Image
+
+from contact.models import EstimateRequest
+from services.models import ServicePage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+GUIDE = settings.BASE_DIR / "docs" / "editor-guide"
+PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1366, "height": 900}
+PASSWORD = "journey-password-only-in-tests"
+
+
+def shot(page, name):
+    """Save this step for the guide at desktop and phone width (only with GUIDE_SCREENSHOTS)."""
+    if not os.environ.get("GUIDE_SCREENSHOTS"):
+        return
+    GUIDE.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    for label, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
+        page.set_viewport_size(viewport)
+        page.screenshot(path=GUIDE / f"{name}-{label}.png")
+    page.set_viewport_size(size)
+
+
+@pytest.fixture
+def staff(django_user_model):
+    """Log a person with one role into the admin in a fresh browser page."""
+
+    def log_in(browser, site_url, role, name):
+        user = django_user_model.objects.create_user(name, f"{name}@example.com", PASSWORD)
+        if role == "owner":
+            user.is_superuser = user.is_staff = True
+            user.save()
+        else:
+            user.groups.add(Group.objects.get(name=role))
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(f"{site_url}/admin/login/")
+        page.get_by_label("Username").fill(name)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"{site_url}/admin/")
+        return page
+
+    return log_in
+
+
+def test_visitor_finds_work_and_asks_for_an_estimate(browser, demo_site, sync_api, tmp_path):
+    expect = sync_api.expect
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(demo_site + "/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Stone countertops")
+
+    page.locator("#main-nav-list").get_by_role("link", name="Services").click()
+    page.get_by_role("link", name="Kitchen countertops").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kitchen countertops")
+
+    page.locator("#main-nav-list").get_by_role("link", name="Our work").click()
+    page.get_by_role("link", name="Marble", exact=True).click()
+    expect(page).to_have_url(re.compile(r"\?material=marble$"))
+    captions = page.locator(".photo-meta").all_inner_texts()
+    assert captions and all(text.startswith("Marble") for text in captions)
+    page.locator(".gallery__link").first.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.lightbox")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator("figcaption")).to_contain_text("(1 of ")
+    page.keyboard.press("ArrowRight")
+    expect(dialog.locator("figcaption")).to_contain_text("(2 of ")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('gallery__link')")
+
+    page.locator("#main-nav-list").get_by_role("link", name="Stone history").click()
+    page.get_by_role("link", name=re.compile("Treaty of Moscow")).first.click()
+    expect(page.get_by_role("heading", name="Sources")).to_be_visible()
+
+    page.get_by_role("link", name="Free estimate").first.click()
+    photo = tmp_path / "kitchen.jpg"
+    Image.new("RGB", (800, 600), (180, 170, 160)).save(photo)
+    page.get_by_label("Your name").fill("Pat Visitor")
+    page.get_by_label("Phone").fill("(404) 555-0147")
+    page.get_by_label("Email").fill("pat@example.com")
+    page.get_by_label("Project type").select_option("Kitchen")
+    page.get_by_label("Stone").select_option(label="Granite")
+    page.get_by_label("Approximate area").fill("40")
+    page.get_by_label("ZIP code").fill("30301")
+    page.get_by_label("Photos of the space").set_input_files(photo)
+    expect(page.locator(".estimate-preview")).to_contain_text("$")
+    page.wait_for_timeout(3200)  # a person takes longer than the spam check's few seconds
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your request")
+    expect(page.locator(".ballpark")).to_contain_text("for about 40 sq ft of granite")
+    lead = EstimateRequest.objects.get()
+    assert (lead.name, lead.is_spam, lead.photos.count()) == ("Pat Visitor", False, 1)
+    page.close()
+
+
+def test_phone_menu_opens_and_closes_by_keyboard(browser, demo_site, sync_api):
+    page = browser.new_page(viewport=PHONE)
+    page.goto(f"{demo_site}/")
+
+    toggle = page.get_by_role("button", name="Menu")
+    menu_link = page.locator("#main-nav-list").get_by_role("link", name="Services")
+    sync_api.expect(menu_link).to_be_hidden()
+    toggle.click()
+    sync_api.expect(toggle).to_have_attribute("aria-expanded", "true")
+    sync_api.expect(menu_link).to_be_visible()
+    page.keyboard.press("Escape")
+    sync_api.expect(menu_link).to_be_hidden()
+    call = page.locator(".call-bar a[href^='tel:']")
+    sync_api.expect(call).to_be_visible()
+    assert call.get_attribute("href") == "tel:+16783725976"
+    page.close()
+
+
+def test_moderator_changes_the_phone_number_everywhere(browser, demo_site, staff, sync_api):
+    page = staff(browser, demo_site, "Moderators", "morgan")
+    page.get_by_role("button", name="Settings").click()
+    page.get_by_role("link", name="Business settings").click()
+    shot(page, "business-settings")
+    page.get_by_role("textbox", name="Phone").fill("770.555.0199")
+    page.get_by_role("button", name="Save").click()
+    sync_api.expect(page.get_by_text("Business settings updated")).to_be_visible()
+
+    visitor = browser.new_page(viewport=PHONE)
+    for path in ["/", "/services/", "/gallery/", "/blog/", "/contact/", "/no-such-page/"]:
+        visitor.goto(demo_site + path)
+        assert "(770) 555-0199" in visitor.locator(".topbar__phone").inner_text(), path
+        assert visitor.locator(".call-bar a[href^='tel:']").get_attribute("href") == (
+            "tel:+17705550199"
+        )
+        assert "(678) 372-5976" not in visitor.content(), path
+    visitor.close()
+    page.close()
+
+
+def test_lead_handler_updates_and_exports_the_newest_request(
+    browser, demo_site, staff, sync_api, tmp_path
+):
+    from contact.models import ContactPage
+
+    contact = ContactPage.objects.get()
+    for name in ["Earlier Customer", "Newest Customer"]:
+        EstimateRequest.objects.create(
+            page=contact, form_data={}, name=name, email="c@example.com", phone="4045550100"
+        )
+    page = staff(browser, demo_site, "Lead handlers", "lee")
+
+    page.get_by_role("link", name="Estimate requests").first.click()
+    first_row = page.locator("table tbody tr").first
+    sync_api.expect(first_row).to_contain_text("Newest Customer")
+    shot(page, "estimate-requests")
+    first_row.get_by_role("link", name="Newest Customer").click()
+    page.get_by_role("combobox", name="Status").select_option(label="Contacted")
+    page.get_by_role("textbox", name="Notes").fill("Called, visit booked for Tuesday.")
+    page.get_by_role("button", name="Save").click()
+    sync_api.expect(page.get_by_text("updated")).to_be_visible()
+
+    lead = EstimateRequest.objects.get(name="Newest Customer")
+    assert (lead.status, lead.notes) == ("contacted", "Called, visit booked for Tuesday.")
+    page.get_by_role("link", name="Estimate requests").first.click()
+    page.get_by_role("button", name="Actions").first.click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download XLSX").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    download.save_as(tmp_path / download.suggested_filename)
+    workbook = openpyxl.load_workbook(tmp_path / download.suggested_filename)
+    rows = [[str(cell.value) for cell in row] for row in workbook.active.iter_rows()]
+    newest = next(row for row in rows if "Newest Customer" in row)
+    assert "contacted" in [value.lower() for value in newest]
+    page.close()
+
+
+def test_moderator_restores_an_earlier_version_of_a_service(browser, demo_site, staff, sync_api):
+    service = ServicePage.objects.get(slug="kitchen-countertops")
+    original = service.summary
+    service.summary = "A summary that was changed by mistake."
+    service.save_revision().publish()
+
+    page = staff(browser, demo_site, "Moderators", "mona")
+    page.goto(f"{demo_site}/admin/pages/{service.pk}/history/")
+    shot(page, "page-history")
+    earlier = service.revisions.order_by("created_at").first()
+    page.goto(f"{demo_site}/admin/pages/{service.pk}/revisions/{earlier.pk}/revert/")
+    sync_api.expect(page.get_by_role("textbox", name="Summary")).to_have_value(original)
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    sync_api.expect(page.get_by_text("has been published")).to_be_visible()
+
+    visitor = browser.new_page()
+    visitor.goto(demo_site + "/services/")
+    assert original in visitor.content()
+    assert "changed by mistake" not in visitor.content()
+    visitor.close()
+    page.close()
+
+
+def test_scheduled_article_appears_after_its_time(browser, demo_site, staff, sync_api):
+    from blog.models import ArticlePage
+
+    article = ArticlePage.objects.live().first()
+    article.unpublish()
+    later = timezone.now() + timezone.timedelta(days=2)
+    article.go_live_at = later
+    article.save_revision().publish()
+    visitor = browser.new_page()
+    assert visitor.goto(demo_site + article.url).status == 404
+
+    with mock.patch(
+        "django.utils.timezone.now", return_value=later + timezone.timedelta(minutes=1)
+    ):
+        call_command("publish_scheduled")
+
+    assert visitor.goto(demo_site + article.url).status == 200
+    visitor.close()
