@@ -1,7 +1,8 @@
 """The page base shared by every page type on the site."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.functional import classproperty
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -23,7 +24,8 @@ class HeroMixin(models.Model):
         help_text="A wide photo shown at the top of the page and in lists.",
     )
 
-    panels = [FieldPanel("introduction"), FieldPanel("hero_image")]
+    panels = [FieldPanel("introduction")]
+    photo_panels = [FieldPanel("hero_image")]
     search_fields = [index.SearchField("introduction")]
 
     class Meta:
@@ -31,9 +33,15 @@ class HeroMixin(models.Model):
 
 
 class BasePage(HeroMixin, Page):
-    """Every page on the site: the hero fields plus plain-language SEO labels."""
+    """Every page on the site: the hero fields plus plain-language SEO labels.
+
+    The editor has the same tabs for every page type: Content (words), Photos, Promote (for
+    search engines and menus) and, where Wagtail has any, Settings. Page types add to
+    `content_panels` and `photo_panels`.
+    """
 
     content_panels = Page.content_panels + HeroMixin.panels
+    photo_panels = HeroMixin.photo_panels
     promote_panels = [
         MultiFieldPanel(
             [
@@ -57,6 +65,18 @@ class BasePage(HeroMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def edit_handler(cls):
+        # Read once per page type by Wagtail, which caches the bound result.
+        tabs = [
+            ObjectList(cls.content_panels, heading="Content"),
+            ObjectList(cls.photo_panels, heading="Photos"),
+            ObjectList(cls.promote_panels, heading="Promote"),
+        ]
+        if cls.settings_panels:
+            tabs.append(ObjectList(cls.settings_panels, heading="Settings"))
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class)
 
     @property
     def meta_description(self):

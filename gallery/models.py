@@ -25,7 +25,7 @@ class GalleryPage(BasePage):
 
     photos_per_page = 30
 
-    content_panels = BasePage.content_panels + [
+    photo_panels = BasePage.photo_panels + [
         InlinePanel("photos", label="Photo", heading="Job photos (newest first)")
     ]
     search_fields = BasePage.search_fields + [

@@ -48,6 +48,8 @@ class ServicePage(BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("materials", widget=forms.CheckboxSelectMultiple),
+    ]
+    photo_panels = BasePage.photo_panels + [
         InlinePanel("photos", label="Photos", heading="Photos of this kind of job"),
     ]
     search_fields = BasePage.search_fields + [

@@ -148,3 +148,21 @@ def test_a_note_must_point_to_a_listed_source(editor, home):
     assert response.status_code == 200
     assert not ArticlePage.objects.exists()
     assert "A note points to source 2, but the article lists 1 source." in response.content.decode()
+
+
+@pytest.mark.parametrize("model", ALL_TYPES, ids=lambda m: m.__name__)
+def test_every_editor_has_content_photos_and_promote_tabs(model):
+    handler = model.get_edit_handler()
+
+    tabs = {str(tab.heading): tab.get_form_options()["fields"] for tab in handler.children}
+
+    assert list(tabs)[:3] == ["Content", "Photos", "Promote"]
+    assert "hero_image" in tabs["Photos"] and "hero_image" not in tabs["Content"]
+    assert {"seo_title", "search_description", "slug"} <= set(tabs["Promote"])
+    assert issubclass(handler.get_form_class(), model.base_form_class)
+
+
+def test_job_photos_are_under_photos(client):
+    photos = GalleryPage.get_edit_handler().children[1]
+
+    assert "photos" in photos.get_form_options()["formsets"]

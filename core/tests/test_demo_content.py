@@ -187,3 +187,16 @@ JSON_LD = r'<script type="application/ld\+json">(.*?)</script>'
 def types_on(client, url):
     html = client.get(url).content.decode()
     return {b["@type"]: b for b in map(json.loads, re.findall(JSON_LD, html, re.S))}
+
+
+def test_every_page_type_can_be_previewed_before_publishing(demo_twice):
+    previewed = set()
+    for page in Page.objects.filter(depth__gte=2).specific():
+        for mode, _label in page.preview_modes:
+            response = page.make_preview_request(preview_mode=mode)
+            assert response.status_code == 200, (page.url_path, mode)
+        previewed.add(type(page).__name__)
+
+    assert previewed >= {"HomePage", "StandardPage", "ServiceIndexPage", "ServicePage",
+                         "MaterialIndexPage", "GalleryPage", "BlogIndexPage", "ArticlePage",
+                         "ContactPage"}  # fmt: skip
