@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots lighthouse clean
+.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -69,6 +69,10 @@ check: install-dev
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev
 	$(MANAGE) screenshots --base-url http://$(HOST):$(PORT) --out screenshots
+
+## Refresh the editor guide's screenshots (docs/editor-guide/) by running the browser journeys
+guide: install-dev
+	GUIDE_SCREENSHOTS=1 $(BIN)/python -m pytest core/tests/test_journeys.py
 
 ## Lighthouse scores of the running site's main pages (needs Debian's chromium and npm)
 lighthouse: install-dev checkers

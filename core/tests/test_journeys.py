@@ -35,8 +35,10 @@ def shot(page, name):
     size = page.viewport_size
     for label, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
         page.set_viewport_size(viewport)
+        page.wait_for_timeout(500)  # let the admin's sidebar and menus finish moving
         page.screenshot(path=GUIDE / f"{name}-{label}.png")
     page.set_viewport_size(size)
+    page.wait_for_timeout(500)
 
 
 @pytest.fixture
@@ -171,6 +173,7 @@ def test_lead_handler_updates_and_exports_the_newest_request(
     first_row.get_by_role("link", name="Newest Customer").click()
     page.get_by_role("combobox", name="Status").select_option(label="Contacted")
     page.get_by_role("textbox", name="Notes").fill("Called, visit booked for Tuesday.")
+    shot(page, "estimate-request")
     page.get_by_role("button", name="Save").click()
     sync_api.expect(page.get_by_text("updated")).to_be_visible()
 
@@ -178,6 +181,8 @@ def test_lead_handler_updates_and_exports_the_newest_request(
     assert (lead.status, lead.notes) == ("contacted", "Called, visit booked for Tuesday.")
     page.get_by_role("link", name="Estimate requests").first.click()
     page.get_by_role("button", name="Actions").first.click()
+    page.get_by_role("link", name="Download XLSX").wait_for()
+    shot(page, "export-requests")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download XLSX").click()
     download = download_info.value
@@ -202,6 +207,7 @@ def test_moderator_restores_an_earlier_version_of_a_service(browser, demo_site, 
     earlier = service.revisions.order_by("created_at").first()
     page.goto(f"{demo_site}/admin/pages/{service.pk}/revisions/{earlier.pk}/revert/")
     sync_api.expect(page.get_by_role("textbox", name="Summary")).to_have_value(original)
+    shot(page, "restore-version")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     sync_api.expect(page.get_by_text("has been published")).to_be_visible()
