@@ -238,3 +238,45 @@ def test_scheduled_article_appears_after_its_time(browser, demo_site, staff, syn
 
     assert visitor.goto(demo_site + article.url).status == 200
     visitor.close()
+
+
+def test_editor_adds_a_gallery_photo_that_appears_under_its_filter(
+    browser, demo_site, staff, sync_api
+):
+    from gallery.models import GalleryPage
+
+    gallery = GalleryPage.objects.get()
+    page = staff(browser, demo_site, "Editors", "eddie")
+    page.goto(f"{demo_site}/admin/pages/{gallery.pk}/edit/")
+    page.get_by_role("tab", name="Photos").click()
+    page.get_by_role("button", name="Add Photo").click()
+    new = page.locator("[data-inline-panel-child]").last
+    new.get_by_role("button", name="Choose an image").first.click()
+    page.get_by_role("link", name="Quartzite close-up").click()
+    new.locator("input[id$='-caption']").fill("Leathered quartzite grill island")
+    new.get_by_role("button", name="Choose material").click()
+    page.get_by_role("link", name="Quartzite", exact=True).click()
+    new.locator("select[id$='-room']").select_option(label="Outdoor kitchen")
+    shot(page, "gallery-add-photo")
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Moderators approval").click()
+    sync_api.expect(page.get_by_text("has been submitted for moderation")).to_be_visible()
+    filtered = f"{demo_site}/gallery/?material=quartzite&room=outdoor"
+    visitor = browser.new_page()
+    visitor.goto(filtered)
+    assert "Leathered quartzite grill island" not in visitor.content()  # not approved yet
+    page.close()
+
+    moderator = staff(browser, demo_site, "Moderators", "maude")
+    moderator.goto(f"{demo_site}/admin/pages/{gallery.pk}/edit/")
+    moderator.get_by_role("button", name="More actions").click()
+    moderator.get_by_role("button", name="Approve and Publish", exact=True).click()
+    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been updated")
+
+    visitor.goto(filtered)
+    captions = visitor.locator(".gallery figcaption").all_inner_texts()
+    assert any(text.startswith("Leathered quartzite grill island") for text in captions)
+    visitor.goto(f"{demo_site}/gallery/?material=marble")
+    assert "Leathered quartzite grill island" not in visitor.content()
+    visitor.close()
+    moderator.close()
