@@ -280,3 +280,80 @@ def test_editor_adds_a_gallery_photo_that_appears_under_its_filter(
     assert "Leathered quartzite grill island" not in visitor.content()
     visitor.close()
     moderator.close()
+
+
+def write_article(page, site_url, blog):
+    page.goto(f"{site_url}/admin/pages/add/blog/articlepage/{blog.pk}/")
+    page.locator("#id_title").fill("Granite quarries of Elberton")
+    page.locator("#id_introduction").fill("How a Georgia town became a granite capital.")
+    page.locator("#id_date").fill("2026-11-20")
+    page.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    page.locator("#panel-child-content-body-section [contenteditable=true]").first.click()
+    page.keyboard.type("Quarrying at Elberton began in the 1880s.")
+    page.locator("#id_sources-0-title").fill("Elberton Granite Association history")
+    page.locator("#id_last_reviewed").fill("2026-11-21")
+    page.locator("#id_title").click()  # closes the date picker
+    page.get_by_role("tab", name="Promote").click()
+    assert (
+        page.locator("#id_slug").input_value() == "granite-quarries-of-elberton"
+    )  # made from the title
+    shot(page, "article-promote")
+    page.get_by_role("tab", name="Content").click()
+    shot(page, "article-write")
+
+
+def footer_action(page, name):
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name=name).click()
+
+
+def test_article_is_reviewed_sent_back_fixed_and_approved(browser, demo_site, staff, sync_api):
+    from blog.models import ArticlePage, BlogIndexPage
+
+    blog = BlogIndexPage.objects.get()
+    editor = staff(browser, demo_site, "Editors", "erin")
+    write_article(editor, demo_site, blog)
+    footer_action(editor, "Submit to Article review")
+    sync_api.expect(editor.locator(".messages")).to_contain_text("submitted")
+    article = ArticlePage.objects.get(title="Granite quarries of Elberton")
+    assert not article.live
+
+    moderator = staff(browser, demo_site, "Moderators", "max")
+    moderator.goto(f"{demo_site}/admin/pages/{article.pk}/edit/")
+    footer_action(moderator, "Request changes")
+    dialog = moderator.get_by_role("dialog")
+    dialog.get_by_label("Comment").fill("Give the year quarrying began, with a source.")
+    shot(moderator, "review-request-changes")
+    dialog.get_by_role("button", name="Request changes").click()
+    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been updated")
+    state = article.workflow_states.get()
+    assert state.status == state.STATUS_NEEDS_CHANGES
+
+    editor.goto(f"{demo_site}/admin/pages/{article.pk}/edit/")
+    assert "Give the year quarrying began, with a source." in editor.content()
+    shot(editor, "review-changes-requested")
+    editor.locator("#id_introduction").fill("Elberton, Georgia, has quarried granite since 1889.")
+    footer_action(editor, "Resubmit to Fact check")
+    sync_api.expect(editor.locator(".messages")).to_contain_text("submitted")
+
+    moderator.goto(f"{demo_site}/admin/pages/{article.pk}/edit/")
+    footer_action(moderator, "Approve after checking")
+    dialog = moderator.get_by_role("dialog")
+    for label in ["facts match", "Dates are right", "Names of people", "Every source"]:
+        dialog.get_by_label(label).check()
+    shot(moderator, "review-approve")
+    dialog.get_by_role("button", name="Approve after checking").click()
+    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been")
+    article.refresh_from_db()
+    assert article.live
+
+    visitor = browser.new_page()
+    visitor.goto(f"{demo_site}/blog/")
+    sync_api.expect(
+        visitor.get_by_role("link", name="Granite quarries of Elberton")
+    ).to_be_visible()
+    visitor.goto(f"{demo_site}/blog/feed/")
+    assert "Granite quarries of Elberton" in visitor.content()
+    assert "since 1889" in visitor.content()
+    visitor.close()
