@@ -7,7 +7,16 @@ superuser. Staff accounts are made with `manage.py create_staff_user --role ...`
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -89,7 +98,20 @@ def sync_roles():
                     permission=permission(f"{app}.{codename}"),
                 )
         groups[name] = group
+    if root_page:
+        ensure_page_review(root_page, groups[MODERATORS])
     return groups
+
+
+def ensure_page_review(root_page, moderators):
+    """Every page needs a Moderator's approval to go live (Wagtail's default workflow, kept)."""
+    task, created = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
+    if created:
+        task.groups.set([moderators])
+    workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.get_or_create(page=root_page, defaults={"workflow": workflow})
 
 
 def sync_roles_after_migrate(sender, using="default", plan=None, **kwargs):

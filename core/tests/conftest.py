@@ -73,6 +73,9 @@ def demo_site(live_server, settings, tmp_path):
     # A live server needs a transactional test, which empties the database when it ends (the
     # home page and root collection from migrations included), so they are made again here.
     settings.MEDIA_ROOT = tmp_path
+    # Autosave (every half second in Wagtail 8) re-renders the editor's footer; a script
+    # clicks faster than a person and would race it, so the journeys save explicitly.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     ensure_base_tree()
     sync_roles()  # the flush ran it before the page tree existed: give the roles their pages
     call_command("load_demo_content", small_images=True, verbosity=0)

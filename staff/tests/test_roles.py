@@ -139,3 +139,16 @@ def test_create_staff_user_gives_a_role_and_a_random_password(capsys, django_use
 
 def test_no_account_exists_until_someone_makes_one(django_user_model):
     assert not django_user_model.objects.exists()
+
+
+def test_every_page_needs_a_moderators_approval(home):
+    from wagtail.models import Page, Workflow
+
+    Workflow.objects.all().delete()  # e.g. an emptied database
+
+    sync_roles()
+
+    workflow = Page.get_first_root_node().get_workflow()
+    assert workflow.name == "Moderators approval"
+    assert [g.name for g in workflow.tasks.specific().get().groups.all()] == [MODERATORS]
+    assert home.get_workflow() == workflow
