@@ -123,9 +123,16 @@ class ArticlePage(BasePage):
 
     base_form_class = ArticlePageForm
 
-    date = models.DateField("publication date")
-    author = models.CharField(max_length=120, default="L&M Granite and Marble")
-    body = StreamField(ArticleBodyBlock())
+    date = models.DateField("publication date", help_text="The date shown on the article.")
+    author = models.CharField(
+        max_length=120,
+        default="L&M Granite and Marble",
+        help_text="Who wrote it: a person's name or the business.",
+    )
+    body = StreamField(
+        ArticleBodyBlock(),
+        help_text="The article. A Note block points to a source by its number in the list.",
+    )
     last_reviewed = models.DateField(
         help_text="When someone last checked the facts, dates, names and sources.",
     )
@@ -172,10 +179,17 @@ class ArticleSource(Orderable):
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(max_length=255)
-    author = models.CharField(max_length=255, blank=True)
-    publisher = models.CharField(max_length=255, blank=True)
-    year = models.CharField(max_length=20, blank=True)
-    url = models.URLField("web address", blank=True, max_length=500)
+    author = models.CharField(max_length=255, blank=True, help_text="Optional: who wrote it.")
+    publisher = models.CharField(
+        max_length=255, blank=True, help_text="Optional: the publisher or website."
+    )
+    year = models.CharField(max_length=20, blank=True, help_text="Optional: when it came out.")
+    url = models.URLField(
+        "web address",
+        blank=True,
+        max_length=500,
+        help_text="Optional: where a reader can find it online.",
+    )
 
     panels = [
         FieldPanel("title"),
@@ -229,9 +243,8 @@ def ensure_article_review(blog):
     """Articles under this blog go through a fact check by the Moderators before publishing."""
     from django.contrib.auth.models import Group
 
-    task, created = FactCheckTask.objects.get_or_create(name="Fact check")
-    if created:
-        task.groups.set(Group.objects.filter(name="Moderators"))
+    task, _ = FactCheckTask.objects.get_or_create(name="Fact check")
+    task.groups.add(*Group.objects.filter(name="Moderators"))
     workflow, created = Workflow.objects.get_or_create(name=ARTICLE_REVIEW)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)

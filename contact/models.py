@@ -57,12 +57,25 @@ class EstimateRequest(AbstractFormSubmission):
     area = models.PositiveIntegerField("area (sq ft)", null=True, blank=True)
     ballpark_low = models.PositiveIntegerField(null=True, blank=True)
     ballpark_high = models.PositiveIntegerField(null=True, blank=True)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    status = models.CharField(
+        max_length=12,
+        choices=Status.choices,
+        default=Status.NEW,
+        help_text="Where this request stands. Set it after each call or email.",
     )
-    notes = models.TextField("internal notes", blank=True)
-    is_spam = models.BooleanField(default=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        help_text="Who is looking after this customer.",
+    )
+    notes = models.TextField(
+        "internal notes", blank=True, help_text="Only staff see these, e.g. when you called."
+    )
+    is_spam = models.BooleanField(
+        default=False, help_text="Ticked requests are hidden from the list and get no email."
+    )
     spam_reason = models.CharField(max_length=200, blank=True)
     staff_notified_at = models.DateTimeField(null=True, blank=True)
     visitor_confirmed_at = models.DateTimeField(null=True, blank=True)

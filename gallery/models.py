@@ -66,7 +66,12 @@ class GalleryPhoto(Orderable):
     """One finished job: the photo, what stone, which room, and optionally how it looked before."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("images.CustomImage", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey(
+        "images.CustomImage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="The finished job. Wide photos look best.",
+    )
     before_image = models.ForeignKey(
         "images.CustomImage",
         null=True,
@@ -77,9 +82,19 @@ class GalleryPhoto(Orderable):
     )
     caption = models.CharField(max_length=200, help_text="What the job was, in a few words.")
     material = models.ForeignKey(
-        Material, null=True, blank=True, on_delete=models.SET_NULL, related_name="gallery_photos"
+        Material,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="gallery_photos",
+        help_text="The stone, for the gallery's stone filter.",
     )
-    room = models.CharField(max_length=20, choices=ROOM_CHOICES, default="kitchen")
+    room = models.CharField(
+        max_length=20,
+        choices=ROOM_CHOICES,
+        default="kitchen",
+        help_text="Used by the gallery's room filter.",
+    )
 
     panels = [
         FieldPanel("image"),

@@ -18,12 +18,20 @@ from services.models import ServicePage
 class Testimonial(models.Model):
     """What a customer said about a job, shown on the home page."""
 
-    quote = models.TextField(max_length=600)
+    quote = models.TextField(
+        max_length=600, help_text="What the customer said, in their words. No quotation marks."
+    )
     name = models.CharField(max_length=80, help_text="As the customer agreed to be named.")
-    location = models.CharField(max_length=120, blank=True)
+    location = models.CharField(
+        max_length=120, blank=True, help_text="Optional: the town, e.g. 'Marietta'."
+    )
     project = models.CharField(max_length=120, blank=True, help_text="e.g. 'Kitchen, granite'.")
-    show_on_home_page = models.BooleanField(default=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    show_on_home_page = models.BooleanField(
+        default=True, help_text="Untick to keep this testimonial off the home page."
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lower numbers are shown first."
+    )
 
     panels = [
         FieldPanel("quote"),
@@ -104,7 +112,12 @@ class HomePage(BasePage):
 
 class HomeFeaturedService(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_services")
-    service = models.ForeignKey("services.ServicePage", on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        "services.ServicePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A service page to show as a card on the home page.",
+    )
 
     panels = [FieldPanel("service")]
 
@@ -112,7 +125,11 @@ class HomeFeaturedService(Orderable):
 class StandardPage(BasePage):
     """A general page such as About, FAQ or Privacy."""
 
-    body = StreamField(PageBodyBlock(), blank=True)
+    body = StreamField(
+        PageBodyBlock(),
+        blank=True,
+        help_text="The main text. Add headings, paragraphs, photos and questions as blocks.",
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

@@ -25,22 +25,51 @@ UPKEEP_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 class Material(index.Indexed, models.Model):
     """A stone the business works with. Used on services, in the gallery and for estimates."""
 
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The stone's name as customers know it, e.g. Quartzite.",
+    )
     slug = models.SlugField(
         max_length=80,
         unique=True,
         help_text="Used in gallery filter links, e.g. /gallery/?material=granite.",
     )
     summary = models.CharField(max_length=200, help_text="One sentence shown in lists.")
-    description = RichTextField(features=["bold", "italic", "link", "ul"])
-    image = models.ForeignKey(
-        "images.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    description = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        help_text="What the stone is, where it comes from and what it looks like.",
     )
-    durability = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
-    heat_resistance = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
-    stain_resistance = models.PositiveSmallIntegerField(choices=RATING_CHOICES, default=3)
-    upkeep = models.CharField(max_length=10, choices=UPKEEP_CHOICES, default="medium")
-    care_notes = RichTextField(blank=True, features=["bold", "italic", "ul", "ol"])
+    image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A close-up of the stone.",
+    )
+    durability = models.PositiveSmallIntegerField(
+        choices=RATING_CHOICES,
+        default=3,
+        help_text="How well it stands up to knocks and scratches.",
+    )
+    heat_resistance = models.PositiveSmallIntegerField(
+        choices=RATING_CHOICES, default=3, help_text="How well it takes a hot pan."
+    )
+    stain_resistance = models.PositiveSmallIntegerField(
+        choices=RATING_CHOICES, default=3, help_text="How well it resists wine, oil and coffee."
+    )
+    upkeep = models.CharField(
+        max_length=10,
+        choices=UPKEEP_CHOICES,
+        default="medium",
+        help_text="How much sealing and care it needs.",
+    )
+    care_notes = RichTextField(
+        blank=True,
+        features=["bold", "italic", "ul", "ol"],
+        help_text="Optional: how to clean and look after it. Shown under 'Caring for ...'.",
+    )
     price_low = models.DecimalField(
         "price from ($ per sq ft)",
         max_digits=7,

@@ -36,7 +36,11 @@ class ServicePage(BasePage):
     """One service, e.g. kitchen countertops: what it involves, which stones, questions asked."""
 
     summary = models.CharField(max_length=200, help_text="One sentence shown on cards and lists.")
-    body = StreamField(PageBodyBlock(), blank=True)
+    body = StreamField(
+        PageBodyBlock(),
+        blank=True,
+        help_text="What the service involves, step by step. Add blocks with the + button.",
+    )
     materials = ParentalManyToManyField(
         "materials.Material",
         blank=True,
@@ -72,7 +76,14 @@ class ServicePage(BasePage):
 
 class ServicePhoto(Orderable):
     page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="photos")
-    image = models.ForeignKey("images.CustomImage", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(max_length=200, blank=True)
+    image = models.ForeignKey(
+        "images.CustomImage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="A photo of this kind of job.",
+    )
+    caption = models.CharField(
+        max_length=200, blank=True, help_text="Optional: a few words under the photo."
+    )
 
     panels = [FieldPanel("image"), FieldPanel("caption")]

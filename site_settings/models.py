@@ -60,7 +60,11 @@ def phone_digits(value):
 class BusinessSettings(BaseSiteSetting):
     """Name, phone, address and hours: typed once here, shown in the header, footer and buttons."""
 
-    business_name = models.CharField(max_length=120, default="L&M Granite and Marble")
+    business_name = models.CharField(
+        max_length=120,
+        default="L&M Granite and Marble",
+        help_text="Shown in the header, footer, page titles and emails.",
+    )
     tagline = models.CharField(
         max_length=160, blank=True, help_text="A short line under the name, e.g. what you do."
     )
@@ -69,10 +73,12 @@ class BusinessSettings(BaseSiteSetting):
         help_text="The number visitors call, e.g. 678.372.5976. Shown as (678) 372-5976.",
     )
     email = models.EmailField(blank=True, help_text="Shown in the footer and used for replies.")
-    street_address = models.CharField(max_length=200, blank=True)
-    city = models.CharField(max_length=100, blank=True)
-    region = models.CharField("state", max_length=60, blank=True)
-    postal_code = models.CharField("ZIP code", max_length=20, blank=True)
+    street_address = models.CharField(
+        max_length=200, blank=True, help_text="Shown in the footer and given to search engines."
+    )
+    city = models.CharField(max_length=100, blank=True, help_text="e.g. Atlanta")
+    region = models.CharField("state", max_length=60, blank=True, help_text="e.g. GA")
+    postal_code = models.CharField("ZIP code", max_length=20, blank=True, help_text="e.g. 30301")
     opening_hours = StreamField(
         [("hours", OpeningHoursBlock())],
         blank=True,
@@ -83,7 +89,11 @@ class BusinessSettings(BaseSiteSetting):
         blank=True,
         help_text="Where you install, e.g. 'Atlanta and the surrounding counties'.",
     )
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        help_text="Your pages on Facebook, Houzz and so on, linked from the footer.",
+    )
     logo = models.ForeignKey(
         "images.CustomImage",
         null=True,

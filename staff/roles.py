@@ -105,9 +105,8 @@ def sync_roles():
 
 def ensure_page_review(root_page, moderators):
     """Every page needs a Moderator's approval to go live (Wagtail's default workflow, kept)."""
-    task, created = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
-    if created:
-        task.groups.set([moderators])
+    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
+    task.groups.add(moderators)
     workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
@@ -166,3 +167,49 @@ def test_job_photos_are_under_photos(client):
     photos = GalleryPage.get_edit_handler().children[1]
 
     assert "photos" in photos.get_form_options()["formsets"]
+
+
+def editor_fields(model, handler):
+    """(model, field name) for every field an editor fills in, inline rows included."""
+    options = handler.get_form_options()
+    for name in options.get("fields", []):
+        yield model, name
+    for relation, child in options.get("formsets", {}).items():
+        child_model = model._meta.get_field(relation).related_model
+        for name in child.get("fields", []):
+            yield child_model, name
+
+
+# Fields Wagtail defines and explains itself: the page basics (the Promote tab labels them),
+# the publishing schedule dialog, and the form builder's fields and email settings.
+WAGTAIL_FIELDS = {"title", "slug", "seo_title", "search_description", "show_in_menus"}
+WAGTAIL_FIELDS |= {"go_live_at", "expire_at", "comment_notifications"}
+WAGTAIL_FIELDS |= {f.name for f in AbstractFormField._meta.fields + AbstractEmailForm._meta.fields}
+
+
+def test_every_field_an_editor_fills_in_explains_itself():
+    from wagtail.admin.panels import get_edit_handler
+
+    from contact.views import estimate_request_viewset
+    from home.models import Testimonial
+    from materials.models import Material
+    from site_settings.models import BusinessSettings, SearchEngineSettings
+
+    handlers = [(model, model.get_edit_handler()) for model in ALL_TYPES]
+    handlers += [
+        (model, get_edit_handler(model).bind_to_model(model))
+        for model in [Material, Testimonial, BusinessSettings, SearchEngineSettings]
+    ]
+    unexplained = set()
+    for model, handler in handlers:
+        for owner, name in editor_fields(model, handler):
+            if name in WAGTAIL_FIELDS or owner.__module__.startswith("wagtail."):
+                continue
+            if not owner._meta.get_field(name).help_text:
+                unexplained.add(f"{owner.__name__}.{name}")
+    lead_form = estimate_request_viewset.model
+    for name in estimate_request_viewset.form_fields:
+        if not lead_form._meta.get_field(name).help_text:
+            unexplained.add(f"EstimateRequest.{name}")
+
+    assert sorted(unexplained) == []

@@ -137,10 +137,6 @@ def test_create_staff_user_gives_a_role_and_a_random_password(capsys, django_use
     assert other != password
 
 
-def test_no_account_exists_until_someone_makes_one(django_user_model):
-    assert not django_user_model.objects.exists()
-
-
 def test_every_page_needs_a_moderators_approval(home):
     from wagtail.models import Page, Workflow
 
