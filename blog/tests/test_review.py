@@ -146,3 +146,25 @@ def test_an_expired_article_leaves_the_site(client, blog):
         call_command("publish_scheduled")
 
     assert client.get("/blog/winter/").status_code == 404
+
+
+def test_the_dashboard_lists_what_awaits_review_and_recent_edits(client, blog, people):
+    submitted_article(client, blog, people["editor"])
+    editor_dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Your most recent edits" in editor_dashboard
+    assert "Carrara marble" in editor_dashboard
+
+    client.force_login(people["moderator"])
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Awaiting your review" in dashboard
+    assert "Carrara marble" in dashboard
+
+
+def test_staff_see_the_accessibility_checker_on_public_pages(client, blog, people):
+    client.force_login(people["editor"])
+
+    html = client.get("/blog/").content.decode()
+
+    assert "<wagtail-userbar" in html
+    assert "checker-axe-configuration" in html  # the "Checks" item runs axe in the page

@@ -23,6 +23,7 @@ from services.models import ServicePage
 pytestmark = pytest.mark.django_db(transaction=True)
 
 GUIDE = settings.BASE_DIR / "docs" / "editor-guide"
+SCRATCH = settings.TEST_RUN_DIR / "editor-guide"
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1366, "height": 900}
 PASSWORD = "journey-password-only-in-tests"
 CLOSE_DATE_PICKERS = """() => document.querySelectorAll('.xdsoft_datetimepicker')
@@ -30,17 +31,17 @@ CLOSE_DATE_PICKERS = """() => document.querySelectorAll('.xdsoft_datetimepicker'
 
 
 def shot(page, name):
-    """Save this step for the guide at desktop and phone width (only with GUIDE_SCREENSHOTS)."""
-    if not os.environ.get("GUIDE_SCREENSHOTS"):
-        return
-    GUIDE.mkdir(parents=True, exist_ok=True)
+    """Save this step at desktop and phone width: into the guide with GUIDE_SCREENSHOTS=1,
+    else into a scratch folder, so that CI takes them too."""
+    folder = GUIDE if os.environ.get("GUIDE_SCREENSHOTS") else SCRATCH
+    folder.mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
     # An open date picker would follow the resize and cover what the next step clicks.
     page.evaluate(CLOSE_DATE_PICKERS)
     for label, viewport in [("desktop", DESKTOP), ("phone", PHONE)]:
         page.set_viewport_size(viewport)
         page.wait_for_timeout(500)  # let the admin's sidebar and menus finish moving
-        page.screenshot(path=GUIDE / f"{name}-{label}.png")
+        page.screenshot(path=folder / f"{name}-{label}.png")
     page.set_viewport_size(size)
     page.wait_for_timeout(500)
 
