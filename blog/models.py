@@ -17,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.forms import TaskStateCommentForm
-from wagtail.models import Orderable, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Orderable
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
@@ -241,14 +241,9 @@ ARTICLE_REVIEW = "Article review"
 
 def ensure_article_review(blog):
     """Articles under this blog go through a fact check by the Moderators before publishing."""
-    from django.contrib.auth.models import Group
+    from staff.roles import ensure_moderator_review
 
-    task, _ = FactCheckTask.objects.get_or_create(name="Fact check")
-    task.groups.add(*Group.objects.filter(name="Moderators"))
-    workflow, created = Workflow.objects.get_or_create(name=ARTICLE_REVIEW)
-    if created:
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.get_or_create(page=blog, defaults={"workflow": workflow})
+    ensure_moderator_review(blog, ARTICLE_REVIEW, FactCheckTask, "Fact check")
 
 
 @receiver(post_save, sender=BlogIndexPage)

@@ -99,18 +99,21 @@ def sync_roles():
                 )
         groups[name] = group
     if root_page:
-        ensure_page_review(root_page, groups[MODERATORS])
+        # Every page needs a Moderator's approval to go live (Wagtail's default workflow, kept).
+        ensure_moderator_review(
+            root_page, "Moderators approval", GroupApprovalTask, "Moderators approval"
+        )
     return groups
 
 
-def ensure_page_review(root_page, moderators):
-    """Every page needs a Moderator's approval to go live (Wagtail's default workflow, kept)."""
-    task, _ = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
-    task.groups.add(moderators)
-    workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
+def ensure_moderator_review(page, workflow_name, task_class, task_name):
+    """A one-step workflow on `page` (and the pages below it) that the Moderators approve."""
+    task, _ = task_class.objects.get_or_create(name=task_name)
+    task.groups.add(*Group.objects.filter(name=MODERATORS))
+    workflow, created = Workflow.objects.get_or_create(name=workflow_name)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.get_or_create(page=root_page, defaults={"workflow": workflow})
+    WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
 
 
 def sync_roles_after_migrate(sender, using="default", plan=None, **kwargs):
