@@ -19,7 +19,7 @@ def image_url(request, image, spec="fill-1200x630"):
     return absolute(request, image.get_rendition(spec).url) if image else None
 
 
-def business_data(request, business, share_image=None):
+def business_data(request, business, photo_url=""):
     base = root_url(request)
     logo = (
         image_url(request, business.logo, "height-120")
@@ -37,7 +37,7 @@ def business_data(request, business, share_image=None):
         "areaServed": business.service_area or None,
         "sameAs": [link.value["url"] for link in business.social_links] or None,
         "logo": logo,
-        "image": image_url(request, share_image) if share_image else logo,
+        "image": photo_url or logo,
         "openingHoursSpecification": [
             {
                 "@type": "OpeningHoursSpecification",

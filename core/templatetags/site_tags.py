@@ -97,9 +97,15 @@ def share_image_url(context):
     """A wide rendition of the page's photo, else the default from Settings, else nothing."""
     request, page = context["request"], context.get("page")
     image = getattr(page, "hero_image", None) if page else None
-    if image is None:
+    return seo.image_url(request, image) if image else default_share_image_url(request)
+
+
+def default_share_image_url(request):
+    """The default share image's wide rendition, looked up once per request (or "")."""
+    if not hasattr(request, "_default_share_image_url"):
         image = SearchEngineSettings.for_request(request).share_image
-    return seo.image_url(request, image) if image else ""
+        request._default_share_image_url = seo.image_url(request, image) if image else ""
+    return request._default_share_image_url
 
 
 @register.simple_tag(takes_context=True)
@@ -112,8 +118,7 @@ def structured_data(context):
     request, page, business = context["request"], context.get("page"), context.get("business")
     blocks = []
     if business:
-        share_image = SearchEngineSettings.for_request(request).share_image
-        blocks.append(seo.business_data(request, business, share_image))
+        blocks.append(seo.business_data(request, business, default_share_image_url(request)))
     if page is not None:
         ancestors = breadcrumb_pages(context)
         if ancestors:
