@@ -4,6 +4,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django import forms
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -11,14 +12,19 @@ from django.utils import timezone
 from wagtail.models import TaskState
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
-from blog.models import ArticlePage, FactCheckTask
+from blog.models import ArticlePage, FactCheckForm, FactCheckTask
 from blog.tests.admin_forms import sourced_article_form
 from staff.roles import EDITORS, MODERATORS
 
 pytestmark = pytest.mark.django_db
 
 MINUTE = datetime.timedelta(minutes=1)
-CHECKLIST = {"facts": "on", "dates": "on", "names": "on", "sources": "on"}
+# Every box of the reviewer's checklist, ticked.
+CHECKLIST = {
+    name: "on"
+    for name, field in FactCheckForm.base_fields.items()
+    if isinstance(field, forms.BooleanField)
+}
 
 
 @pytest.fixture

@@ -11,12 +11,14 @@ from unittest import mock
 
 import openpyxl
 import pytest
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
 
+from blog.models import FactCheckForm
 from contact.models import EstimateRequest
 from services.models import ServicePage
 
@@ -246,13 +248,7 @@ def test_editor_schedules_an_article_that_appears_after_its_time(
 
     article = ArticlePage.objects.get(title="Granite quarries of Elberton")
     moderator = staff(browser, demo_site, "Moderators", "mick")
-    moderator.goto(f"{demo_site}/admin/pages/{article.pk}/edit/")
-    footer_action(moderator, "Approve after checking")
-    dialog = moderator.get_by_role("dialog")
-    for label in ["facts match", "Dates are right", "Names of people", "Every source"]:
-        dialog.get_by_label(label).check()
-    dialog.get_by_role("button", name="Approve after checking").click()
-    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been")
+    approve_after_fact_check(moderator, f"{demo_site}/admin/pages/{article.pk}/edit/", sync_api)
 
     article.refresh_from_db()
     assert not article.live and article.scheduled_revision
@@ -336,6 +332,20 @@ def write_article(page, site_url, blog):
     shot(page, "article-write")
 
 
+def approve_after_fact_check(moderator, edit_url, sync_api, screenshot=None):
+    """Open the article, tick every box of the fact check (as the form lists them), approve."""
+    moderator.goto(edit_url)
+    footer_action(moderator, "Approve after checking")
+    dialog = moderator.get_by_role("dialog")
+    for field in FactCheckForm.base_fields.values():
+        if isinstance(field, forms.BooleanField):
+            dialog.get_by_label(field.label).check()
+    if screenshot:
+        shot(moderator, screenshot)
+    dialog.get_by_role("button", name="Approve after checking").click()
+    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been")
+
+
 def footer_action(page, name):
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=name).click()
@@ -370,14 +380,9 @@ def test_article_is_reviewed_sent_back_fixed_and_approved(browser, demo_site, st
     footer_action(editor, "Resubmit to Fact check")
     sync_api.expect(editor.locator(".messages")).to_contain_text("submitted")
 
-    moderator.goto(f"{demo_site}/admin/pages/{article.pk}/edit/")
-    footer_action(moderator, "Approve after checking")
-    dialog = moderator.get_by_role("dialog")
-    for label in ["facts match", "Dates are right", "Names of people", "Every source"]:
-        dialog.get_by_label(label).check()
-    shot(moderator, "review-approve")
-    dialog.get_by_role("button", name="Approve after checking").click()
-    sync_api.expect(moderator.locator(".messages")).to_contain_text("has been")
+    approve_after_fact_check(
+        moderator, f"{demo_site}/admin/pages/{article.pk}/edit/", sync_api, "review-approve"
+    )
     article.refresh_from_db()
     assert article.live
 
