@@ -1,6 +1,7 @@
 """Demo content for the L&M Granite and Marble site: plain Python data, no Django imports."""
 
-# Rich text values are HTML strings using only <p>, <a href>, <b>, <i>, <ul>, <ol>, <li>.
+# Titles, introductions and summaries are plain text. Rich text values are HTML strings using
+# only <p>, <a href>, <b>, <i>, <ul>, <ol>, <li>.
 # StreamField bodies are lists of {"type": ..., "value": ...} dicts with these block types:
 #   {"type": "heading", "value": {"text": "...", "level": "h2"}}          # level "h2" or "h3"
 #   {"type": "paragraph", "value": "<p>...</p>"}
@@ -9,7 +10,8 @@
 #   {"type": "cta", "value": {"heading": "...", "text": "...", "button_label": "..."}}  # services only
 #   {"type": "footnote", "value": {"text": "<p>...</p>", "source": 2}}   # articles only; 1-based source index
 #   {"type": "image", "value": {"image": "<IMAGE KEY>", "caption": "..."}}
-# Every image key used anywhere is defined in IMAGES at the end of this module.
+# Every image key used anywhere is defined in IMAGES at the end of this module; its photo is
+# core/demo/photos/<key>.jpg.
 # Testimonials are samples; prices are ballpark figures an editor is expected to set.
 
 
@@ -77,12 +79,13 @@ BUSINESS = {
 }
 
 HOME = {
+    "seo_title": f"{BUSINESS['name']}: countertops in granite, marble and quartz",
     "headline": "Stone countertops for kitchens, bathrooms and outdoor kitchens",
     "introduction": (
-        "<p>We measure, cut and install countertops in granite, marble, quartz, quartzite and "
+        "We measure, cut and install countertops in granite, marble, quartz, quartzite and "
         "soapstone. Tell us about your kitchen, bathroom or outdoor space, look through photos "
         "of our work, and compare the stones side by side. When you are ready, give us a "
-        "call or send a request online.</p>"
+        "call or send a request online."
     ),
     "hero_image": "hero-kitchen",
 }
@@ -90,6 +93,15 @@ HOME = {
 # --------------------------------------------------------------------------------------------
 # Materials
 # --------------------------------------------------------------------------------------------
+
+MATERIALS_PAGE = {
+    "title": "Materials",
+    "introduction": (
+        "How the stones we work with compare on looks, toughness, care and price, so you can "
+        "choose with confidence."
+    ),
+    "hero_image": "material-quartzite",
+}
 
 MATERIALS = [
     {
@@ -285,6 +297,14 @@ MATERIALS = [
 
 _CALL_TEXT = "Call us for your estimate today, or send us a few details online."
 
+SERVICES_INDEX = {
+    "title": "Services",
+    "introduction": (
+        "From the first measurement to the last bead of sealant, one team templates, cuts and "
+        "installs your stone."
+    ),
+}
+
 SERVICES = [
     {
         "slug": "kitchen-countertops",
@@ -294,9 +314,9 @@ SERVICES = [
             "fabrication, sink and cooktop cutouts, and installation."
         ),
         "introduction": (
-            "<p>The kitchen is where most of our work happens. We help you choose a stone that "
+            "The kitchen is where most of our work happens. We help you choose a stone that "
             "fits how you cook, then template, cut and install it so it fits your cabinets, sink "
-            "and appliances.</p>"
+            "and appliances."
         ),
         "materials": ["granite", "marble", "quartz", "quartzite", "soapstone"],
         "hero_image": "gallery-09",
@@ -357,9 +377,9 @@ SERVICES = [
             "size, with undermount or vessel sink cutouts."
         ),
         "introduction": (
-            "<p>A bathroom needs less stone than a kitchen, which makes it a good place to use a "
+            "A bathroom needs less stone than a kitchen, which makes it a good place to use a "
             "special slab. We make vanity tops, backsplashes, tub decks, shower curbs and window "
-            "sills.</p>"
+            "sills."
         ),
         "materials": ["marble", "granite", "quartz", "quartzite"],
         "hero_image": "gallery-04",
@@ -415,8 +435,8 @@ SERVICES = [
             "for grills, side burners and sinks."
         ),
         "introduction": (
-            "<p>Outdoor counters deal with sun, rain, pollen, grease and winter cold. We help you "
-            "pick a stone that can take it and cut it to fit your grill island or bar.</p>"
+            "Outdoor counters deal with sun, rain, pollen, grease and winter cold. We help you "
+            "pick a stone that can take it and cut it to fit your grill island or bar."
         ),
         "materials": ["granite", "quartzite", "soapstone"],
         "hero_image": "gallery-10",
@@ -468,9 +488,9 @@ SERVICES = [
             "bevel, bullnose, ogee, mitered edges, and polished, honed or leathered surfaces."
         ),
         "introduction": (
-            "<p>Fabrication is everything that turns a raw slab into your countertop: cutting, "
+            "Fabrication is everything that turns a raw slab into your countertop: cutting, "
             "seam planning, sink and cooktop openings, edges and finish. Here is what you can "
-            "choose.</p>"
+            "choose."
         ),
         "materials": ["granite", "marble", "quartz", "quartzite", "soapstone"],
         "hero_image": "gallery-19",
@@ -527,8 +547,8 @@ SERVICES = [
             "quartz countertops."
         ),
         "introduction": (
-            "<p>Stone lasts a long time, but accidents happen. Many chips, dull spots and loose "
-            "seams can be repaired without replacing the countertop.</p>"
+            "Stone lasts a long time, but accidents happen. Many chips, dull spots and loose "
+            "seams can be repaired without replacing the countertop."
         ),
         "materials": ["granite", "marble", "quartz", "quartzite", "soapstone"],
         "hero_image": "gallery-02",
@@ -588,9 +608,9 @@ SERVICES = [
             "care for granite, marble, quartzite, quartz and soapstone."
         ),
         "introduction": (
-            "<p>A little care keeps stone looking good for decades. We seal natural stone, "
+            "A little care keeps stone looking good for decades. We seal natural stone, "
             "check and renew old seals, and show you how to care for your counters day to "
-            "day.</p>"
+            "day."
         ),
         "materials": ["granite", "marble", "quartzite", "quartz", "soapstone"],
         "hero_image": "gallery-22",
@@ -642,6 +662,14 @@ SERVICES = [
 # --------------------------------------------------------------------------------------------
 # Articles (history series)
 # --------------------------------------------------------------------------------------------
+
+BLOG = {
+    "title": "Stone history",
+    "introduction": (
+        "Short, sourced articles on where countertop stones come from and how people have used "
+        "them. Every article lists its sources and was checked before it went up."
+    ),
+}
 
 ARTICLES = [
     {
@@ -1680,14 +1708,57 @@ STANDARD_PAGES = [
 ]
 
 # --------------------------------------------------------------------------------------------
+# Contact page and its estimate form
+# --------------------------------------------------------------------------------------------
+
+CONTACT = {
+    "title": "Request a free estimate",
+    "introduction": (
+        "Tell us a little about your project and we will get back to you with questions or a "
+        "first price."
+    ),
+    "thank_you_text": "<p>We will look at your project and get back to you soon.</p>",
+    "subject": "New estimate request from the website",
+    "confirmation_text": (
+        "Thank you for asking us for an estimate. We have your request and will call or email "
+        "you soon to talk it through."
+    ),
+    # (label, field type, required, choices, help text)
+    "fields": [
+        ("Your name", "singleline", True, "", ""),
+        ("Phone", "phone", True, "", "We call or text to arrange a visit."),
+        ("Email", "email", True, "", "We send a copy of your request here."),
+        (
+            "Project type",
+            "dropdown",
+            True,
+            "Kitchen, Bathroom, Outdoor kitchen, Commercial, Repair",
+            "",
+        ),
+        ("Stone", "material", False, "", "Pick one to see a ballpark price."),
+        ("Approximate area (square feet)", "area", False, "", "A guess is fine."),
+        ("ZIP code", "singleline", True, "", ""),
+        ("Best time to reach you", "dropdown", False, "Any time, Morning, Afternoon, Evening", ""),
+        ("Tell us about the project", "multiline", False, "", ""),
+        (
+            "Photos of the space",
+            "photos",
+            False,
+            "",
+            "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each).",
+        ),
+    ],
+}
+
+# --------------------------------------------------------------------------------------------
 # Gallery
 # --------------------------------------------------------------------------------------------
 
 GALLERY = {
     "title": "Our work",
     "introduction": (
-        "<p>Kitchens, bathrooms, outdoor kitchens and more. Filter by stone or room, and look "
-        "for the before and after pairs to see what a replacement looks like.</p>"
+        "Kitchens, bathrooms, outdoor kitchens and more. Filter by stone or room, and look "
+        "for the before and after pairs to see what a replacement looks like."
     ),
     "photos": [
         {
@@ -1894,199 +1965,138 @@ GALLERY = {
 # --------------------------------------------------------------------------------------------
 
 
-def _counter(title, alt, material):
-    return {"title": title, "alt": alt, "material": material, "scene": "countertop"}
-
-
-def _before(title, alt, material):
-    return {"title": title, "alt": alt, "material": material, "scene": "before"}
-
-
-def _slab(title, alt, material):
-    return {"title": title, "alt": alt, "material": material, "scene": "slab"}
+def _photo(title, alt):
+    return {"title": title, "alt": alt}
 
 
 IMAGES = {
-    "hero-kitchen": _counter(
-        "Granite kitchen",
-        "Bright kitchen with speckled gray granite countertops and an island",
-        "granite",
+    "hero-kitchen": _photo(
+        "Granite kitchen", "Bright kitchen with speckled gray granite countertops and an island"
     ),
     # Gallery photos
-    "gallery-01": _counter(
+    "gallery-01": _photo(
         "Honed Carrara island",
         "Kitchen island topped with honed white Carrara marble with gray veins",
-        "marble",
     ),
-    "gallery-02": _counter(
+    "gallery-02": _photo(
         "Calacatta perimeter",
         "White marble counters with bold veining and a matching backsplash up to the cabinets",
-        "marble",
     ),
-    "gallery-03": _counter(
-        "Carrara galley kitchen",
-        "Galley kitchen with polished white Carrara marble counters",
-        "marble",
+    "gallery-03": _photo(
+        "Carrara galley kitchen", "Galley kitchen with polished white Carrara marble counters"
     ),
-    "gallery-03-before": _before(
-        "Galley kitchen before",
-        "The same galley kitchen before: worn beige laminate counters",
-        "marble",
+    "gallery-03-before": _photo(
+        "Galley kitchen before", "The same galley kitchen before: worn beige laminate counters"
     ),
-    "gallery-04": _counter(
+    "gallery-04": _photo(
         "Carrara double vanity",
         "Bathroom double vanity with a white marble top and two undermount sinks",
-        "marble",
     ),
-    "gallery-05": _counter(
-        "Marble vanity", "Bathroom vanity with a white marble top and backsplash", "marble"
+    "gallery-05": _photo("Marble vanity", "Bathroom vanity with a white marble top and backsplash"),
+    "gallery-05-before": _photo(
+        "Vanity before", "The same vanity before: an old laminate top with a peeling edge"
     ),
-    "gallery-05-before": _before(
-        "Vanity before", "The same vanity before: an old laminate top with a peeling edge", "marble"
-    ),
-    "gallery-06": _counter(
-        "Marble fireplace", "Fireplace with a white marble surround and hearth", "marble"
-    ),
-    "gallery-07": _counter(
+    "gallery-06": _photo("Marble fireplace", "Fireplace with a white marble surround and hearth"),
+    "gallery-07": _photo(
         "Gray granite kitchen",
         "Kitchen counters in speckled gray granite with an undermount stainless sink",
-        "granite",
     ),
-    "gallery-07-before": _before(
+    "gallery-07-before": _photo(
         "Kitchen before granite",
         "The same kitchen before: scratched laminate counters and a drop-in sink",
-        "granite",
     ),
-    "gallery-08": _counter(
+    "gallery-08": _photo(
         "Black granite island",
         "Kitchen island with a honed black granite top and square eased edge",
-        "granite",
     ),
-    "gallery-09": _counter(
-        "Gray granite L-shape",
-        "L-shaped kitchen counters in light gray granite with rounded edges",
-        "granite",
+    "gallery-09": _photo(
+        "Gray granite L-shape", "L-shaped kitchen counters in light gray granite with rounded edges"
     ),
-    "gallery-10": _counter(
-        "Outdoor granite grill island",
-        "Outdoor grill island with a textured black granite top",
-        "granite",
+    "gallery-10": _photo(
+        "Outdoor granite grill island", "Outdoor grill island with a textured black granite top"
     ),
-    "gallery-11": _counter(
-        "Brown granite vanity",
-        "Bathroom vanity with a brown granite top and a round vessel sink",
-        "granite",
+    "gallery-11": _photo(
+        "Brown granite vanity", "Bathroom vanity with a brown granite top and a round vessel sink"
     ),
-    "gallery-12": _counter(
-        "Granite reception counter",
-        "Office reception desk with a polished black granite counter",
-        "granite",
+    "gallery-12": _photo(
+        "Granite reception counter", "Office reception desk with a polished black granite counter"
     ),
-    "gallery-13": _counter(
-        "Quartz kitchen", "Kitchen with white quartz counters with soft gray veins", "quartz"
+    "gallery-13": _photo(
+        "Quartz kitchen", "Kitchen with white quartz counters with soft gray veins"
     ),
-    "gallery-13-before": _before(
+    "gallery-13-before": _photo(
         "Kitchen before quartz",
         "The same kitchen before: faded laminate counters with a worn front edge",
-        "quartz",
     ),
-    "gallery-14": _counter(
+    "gallery-14": _photo(
         "Quartz waterfall island",
         "Kitchen island in white quartz with the stone running down both ends to the floor",
-        "quartz",
     ),
-    "gallery-15": _counter(
-        "Gray quartz vanity",
-        "Bathroom vanity with a gray quartz top and matching backsplash",
-        "quartz",
+    "gallery-15": _photo(
+        "Gray quartz vanity", "Bathroom vanity with a gray quartz top and matching backsplash"
     ),
-    "gallery-16": _counter(
+    "gallery-16": _photo(
         "Quartz laundry counter",
         "Laundry room with a white quartz counter above a washer and dryer",
-        "quartz",
     ),
-    "gallery-17": _counter(
-        "Quartz coffee bar", "Office break room coffee bar with a light quartz counter", "quartz"
+    "gallery-17": _photo(
+        "Quartz coffee bar", "Office break room coffee bar with a light quartz counter"
     ),
-    "gallery-18": _counter(
-        "Marble-look quartz vanity",
-        "Bathroom vanity with a white quartz top patterned like marble",
-        "quartz",
+    "gallery-18": _photo(
+        "Marble-look quartz vanity", "Bathroom vanity with a white quartz top patterned like marble"
     ),
-    "gallery-18-before": _before(
-        "Vanity before quartz", "The same bathroom vanity before: chipped laminate top", "quartz"
+    "gallery-18-before": _photo(
+        "Vanity before quartz", "The same bathroom vanity before: chipped laminate top"
     ),
-    "gallery-19": _counter(
-        "Quartzite island",
-        "Kitchen island in white quartzite with a thick mitered edge",
-        "quartzite",
+    "gallery-19": _photo(
+        "Quartzite island", "Kitchen island in white quartzite with a thick mitered edge"
     ),
-    "gallery-20": _counter(
-        "Quartzite farmhouse kitchen",
-        "Gray quartzite counters around a white farmhouse sink",
-        "quartzite",
+    "gallery-20": _photo(
+        "Quartzite farmhouse kitchen", "Gray quartzite counters around a white farmhouse sink"
     ),
-    "gallery-20-before": _before(
-        "Farmhouse kitchen before",
-        "The same kitchen before: dated laminate counters around a sink",
-        "quartzite",
+    "gallery-20-before": _photo(
+        "Farmhouse kitchen before", "The same kitchen before: dated laminate counters around a sink"
     ),
-    "gallery-21": _counter(
-        "Quartzite outdoor bar",
-        "Outdoor bar with a textured quartzite top on a stacked stone base",
-        "quartzite",
+    "gallery-21": _photo(
+        "Quartzite outdoor bar", "Outdoor bar with a textured quartzite top on a stacked stone base"
     ),
-    "gallery-22": _counter(
-        "Quartzite vanity",
-        "Bathroom vanity in light quartzite with a matching shower curb",
-        "quartzite",
+    "gallery-22": _photo(
+        "Quartzite vanity", "Bathroom vanity in light quartzite with a matching shower curb"
     ),
-    "gallery-23": _counter(
+    "gallery-23": _photo(
         "Soapstone kitchen",
         "Kitchen with dark oiled soapstone counters and a white apron-front sink",
-        "soapstone",
     ),
-    "gallery-24": _counter(
-        "Soapstone drainboard",
-        "Soapstone counter with drainboard grooves sloping toward the sink",
-        "soapstone",
+    "gallery-24": _photo(
+        "Soapstone drainboard", "Soapstone counter with drainboard grooves sloping toward the sink"
     ),
-    "gallery-25": _counter(
-        "Soapstone laundry",
-        "Laundry room with a soapstone counter and deep utility sink",
-        "soapstone",
+    "gallery-25": _photo(
+        "Soapstone laundry", "Laundry room with a soapstone counter and deep utility sink"
     ),
-    "gallery-26": _counter(
-        "Soapstone hearth", "Fireplace with a dark gray soapstone hearth and surround", "soapstone"
+    "gallery-26": _photo(
+        "Soapstone hearth", "Fireplace with a dark gray soapstone hearth and surround"
     ),
-    "gallery-27": _counter(
+    "gallery-27": _photo(
         "Gold granite outdoor kitchen",
         "Outdoor kitchen with a gold granite counter and a side burner",
-        "granite",
     ),
-    "gallery-28": _counter(
-        "Soapstone vanity",
-        "Bathroom vanity with a gray soapstone top and rounded edge",
-        "soapstone",
+    "gallery-28": _photo(
+        "Soapstone vanity", "Bathroom vanity with a gray soapstone top and rounded edge"
     ),
     # Material close-ups
-    "material-granite": _slab(
-        "Granite close-up",
-        "Close-up of polished granite showing gray, white and black crystals",
-        "granite",
+    "material-granite": _photo(
+        "Granite close-up", "Close-up of polished granite showing gray, white and black crystals"
     ),
-    "material-marble": _slab(
-        "Marble close-up", "Close-up of white Carrara marble with soft gray veins", "marble"
+    "material-marble": _photo(
+        "Marble close-up", "Close-up of white Carrara marble with soft gray veins"
     ),
-    "material-quartz": _slab(
-        "Quartz close-up", "Close-up of white engineered quartz with a fine, even grain", "quartz"
+    "material-quartz": _photo(
+        "Quartz close-up", "Close-up of white engineered quartz with a fine, even grain"
     ),
-    "material-quartzite": _slab(
-        "Quartzite close-up",
-        "Close-up of light quartzite with flowing gray and tan veins",
-        "quartzite",
+    "material-quartzite": _photo(
+        "Quartzite close-up", "Close-up of light quartzite with flowing gray and tan veins"
     ),
-    "material-soapstone": _slab(
-        "Soapstone close-up", "Close-up of dark gray soapstone with faint pale veins", "soapstone"
+    "material-soapstone": _photo(
+        "Soapstone close-up", "Close-up of dark gray soapstone with faint pale veins"
     ),
 }

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from blog.models import ArticlePage, ArticlePageTag
 from contact.models import ContactFormField
 from core.demo import content
+from core.management.commands.load_demo_content import PHOTOS
 from gallery.models import GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, Testimonial
 from images.models import CustomImage
@@ -77,8 +78,15 @@ def test_running_twice_leaves_the_same_content_and_files(demo_twice):
 
     assert first_content == second_content
     assert first_files == second_files
-    originals = [path for path in first_files if path.parts[0] == "original_images"]
-    assert len(originals) == len(content.IMAGES)
+
+
+def test_each_image_key_has_one_photo_and_the_demo_copies_it(demo_twice):
+    (_, files), _ = demo_twice
+    photos = {f"{key}.jpg" for key in content.IMAGES}
+
+    assert {path.name for path in PHOTOS.iterdir()} == photos
+    assert {path.name for path in files if path.parts[0] == "original_images"} == photos
+    assert set(CustomImage.objects.values_list("width", flat=True)) == {320}  # --small-images
 
 
 def test_demo_has_the_whole_site(demo_twice):

@@ -2,19 +2,20 @@
 
 import datetime
 import io
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.html import strip_tags
+from PIL import Image
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticleSource, BlogIndexPage
 from contact.models import ContactPage
-from core.demo import content, images
+from core.demo import content
 from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
@@ -22,8 +23,8 @@ from materials.models import Material, MaterialIndexPage
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
 
-FULL_SIZE = (1600, 1067)
-SMALL_SIZE = (320, 214)
+PHOTOS = Path(content.__file__).parent / "photos"
+SMALL_WIDTH = 320
 
 
 class Command(BaseCommand):
@@ -38,7 +39,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--small-images",
             action="store_true",
-            help="Generate small photos (fast; for tests).",
+            help="Copy the photos shrunk to 320 pixels wide (fast; for tests).",
         )
 
     def handle(self, *args, if_empty=False, small_images=False, **options):
@@ -46,7 +47,7 @@ class Command(BaseCommand):
         if if_empty and home is not None and home.get_children().exists():
             self.stdout.write("The site already has content; demo content not loaded.")
             return
-        self.image_size = SMALL_SIZE if small_images else FULL_SIZE
+        self.small_images = small_images
         with transaction.atomic():
             self.images = self.load_images()
             home, site = self.load_home()
@@ -66,6 +67,17 @@ class Command(BaseCommand):
 
     def image(self, key):
         return self.images[key] if key else None
+
+    def photo(self, key):
+        """The demo photo as a file to store, shrunk when small images were asked for."""
+        path = PHOTOS / f"{key}.jpg"
+        if not self.small_images:
+            return ImageFile(path.open("rb"), path.name)
+        with Image.open(path) as picture:
+            picture.thumbnail((SMALL_WIDTH, picture.height))
+            data = io.BytesIO()
+            picture.save(data, "JPEG", quality=82)
+        return ImageFile(data, path.name)
 
     def resolve_blocks(self, blocks):
         """Swap image keys in the demo StreamField data for image ids."""
@@ -95,6 +107,18 @@ class Command(BaseCommand):
         page.save_revision().publish()
         return page
 
+    def upsert_section(self, home, model, slug, data, **fields):
+        """A section of the site under the home page and in the menu, e.g. /services/."""
+        return self.upsert_page(
+            home,
+            model,
+            slug,
+            title=data["title"],
+            introduction=data["introduction"],
+            show_in_menus=True,
+            **fields,
+        )
+
     # Steps
 
     def load_images(self):
@@ -102,12 +126,10 @@ class Command(BaseCommand):
         for key, spec in content.IMAGES.items():
             image = CustomImage.objects.filter(title=spec["title"]).first()
             if image is None:
-                picture = images.render(
-                    spec["material"], spec["scene"], images.stable_seed(key), self.image_size
-                )
                 image = CustomImage(title=spec["title"], description=spec["alt"])
-                image.file = ImageFile(io.BytesIO(images.to_jpeg_bytes(picture)), f"{key}.jpg")
-                image.save()
+                with self.photo(key) as file:
+                    image.file = file
+                    image.save()
             elif image.description != spec["alt"]:
                 image.description = spec["alt"]
                 image.save(update_fields=["description"])
@@ -122,9 +144,9 @@ class Command(BaseCommand):
             home = HomePage(title="Home", slug="home", headline=data["headline"])
             root.add_child(instance=home)
         home.title = "Home"
-        home.seo_title = f"{content.BUSINESS['name']}: countertops in granite, marble and quartz"
+        home.seo_title = data["seo_title"]
         home.headline = data["headline"]
-        home.introduction = _plain(data["introduction"])
+        home.introduction = data["introduction"]
         home.hero_image = self.image(data["hero_image"])
         home.save_revision().publish()
         site = Site.objects.filter(is_default_site=True).first() or Site(
@@ -187,17 +209,7 @@ class Command(BaseCommand):
         return result
 
     def load_services(self, home):
-        index = self.upsert_page(
-            home,
-            ServiceIndexPage,
-            "services",
-            title="Services",
-            introduction=(
-                "From the first measurement to the last bead of sealant, one team templates, "
-                "cuts and installs your stone."
-            ),
-            show_in_menus=True,
-        )
+        index = self.upsert_section(home, ServiceIndexPage, "services", content.SERVICES_INDEX)
         services = []
         for data in content.SERVICES:
             page = self.upsert_page(
@@ -206,7 +218,7 @@ class Command(BaseCommand):
                 data["slug"],
                 title=data["title"],
                 summary=data["summary"],
-                introduction=_plain(data["introduction"]),
+                introduction=data["introduction"],
                 hero_image=self.image(data["hero_image"]),
                 body=self.resolve_blocks(data["body"]),
             )
@@ -216,17 +228,9 @@ class Command(BaseCommand):
         return services
 
     def load_materials_page(self, home):
-        page = self.upsert_page(
-            home,
-            MaterialIndexPage,
-            "materials",
-            title="Materials",
-            introduction=(
-                "How the stones we work with compare on looks, toughness, care and price, "
-                "so you can choose with confidence."
-            ),
-            hero_image=self.images.get("material-quartzite"),
-            show_in_menus=True,
+        data = content.MATERIALS_PAGE
+        page = self.upsert_section(
+            home, MaterialIndexPage, "materials", data, hero_image=self.image(data["hero_image"])
         )
         # Someone searching for a stone by name gets the comparison first.
         for material in self.materials.values():
@@ -238,14 +242,7 @@ class Command(BaseCommand):
 
     def load_gallery(self, home):
         data = content.GALLERY
-        gallery = self.upsert_page(
-            home,
-            GalleryPage,
-            "gallery",
-            title=data["title"],
-            introduction=_plain(data["introduction"]),
-            show_in_menus=True,
-        )
+        gallery = self.upsert_section(home, GalleryPage, "gallery", data)
         gallery.photos = [
             GalleryPhoto(
                 image=self.images[photo["key"]],
@@ -260,17 +257,7 @@ class Command(BaseCommand):
         gallery.save_revision().publish()
 
     def load_blog(self, home):
-        blog = self.upsert_page(
-            home,
-            BlogIndexPage,
-            "blog",
-            title="Stone history",
-            introduction=(
-                "Short, sourced articles on where countertop stones come from and how people "
-                "have used them. Every article lists its sources and was checked before it went up."
-            ),
-            show_in_menus=True,
-        )
+        blog = self.upsert_section(home, BlogIndexPage, "blog", content.BLOG)
         for data in content.ARTICLES:
             page = self.upsert_page(
                 blog,
@@ -304,55 +291,20 @@ class Command(BaseCommand):
             )
 
     def load_contact(self, home):
+        data = content.CONTACT
         contact = self.upsert_page(
             home,
             ContactPage,
             "contact",
-            title="Request a free estimate",
-            introduction=(
-                "Tell us a little about your project and we will get back to you with "
-                "questions or a first price."
-            ),
-            thank_you_text=("<p>We will look at your project and get back to you soon.</p>"),
+            title=data["title"],
+            introduction=data["introduction"],
+            thank_you_text=data["thank_you_text"],
             to_address=content.BUSINESS["email"],
             from_address=content.BUSINESS["email"],
-            subject="New estimate request from the website",
-            confirmation_text=(
-                "Thank you for asking us for an estimate. We have your request and will "
-                "call or email you soon to talk it through."
-            ),
+            subject=data["subject"],
+            confirmation_text=data["confirmation_text"],
         )
-        fields = [
-            ("Your name", "singleline", True, "", ""),
-            ("Phone", "phone", True, "", "We call or text to arrange a visit."),
-            ("Email", "email", True, "", "We send a copy of your request here."),
-            (
-                "Project type",
-                "dropdown",
-                True,
-                "Kitchen, Bathroom, Outdoor kitchen, Commercial, Repair",
-                "",
-            ),
-            ("Stone", "material", False, "", "Pick one to see a ballpark price."),
-            ("Approximate area (square feet)", "area", False, "", "A guess is fine."),
-            ("ZIP code", "singleline", True, "", ""),
-            (
-                "Best time to reach you",
-                "dropdown",
-                False,
-                "Any time, Morning, Afternoon, Evening",
-                "",
-            ),
-            ("Tell us about the project", "multiline", False, "", ""),
-            (
-                "Photos of the space",
-                "photos",
-                False,
-                "",
-                "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each).",
-            ),
-        ]
-        contact.set_form_fields(fields)
+        contact.set_form_fields(data["fields"])
         contact.save_revision().publish()
 
     def load_testimonials(self):
@@ -374,7 +326,3 @@ class Command(BaseCommand):
             for order, page in enumerate(page for page, featured in services if featured)
         ]
         home.save_revision().publish()
-
-
-def _plain(html):
-    return strip_tags(html).strip()
