@@ -68,7 +68,7 @@ check: install-dev
 
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev
-	$(MANAGE) screenshots --base-url http://$(HOST):$(PORT) --out screenshots
+	$(BIN)/python -m tools.screenshots --base-url http://$(HOST):$(PORT) --out screenshots
 
 ## Refresh the editor guide's screenshots (docs/editor-guide/) by running the browser journeys
 guide: install-dev
@@ -76,7 +76,7 @@ guide: install-dev
 
 ## Lighthouse scores of the running site's main pages (needs Debian's chromium and npm)
 lighthouse: install-dev checkers
-	$(MANAGE) lighthouse --base-url http://$(HOST):$(PORT)
+	$(BIN)/python -m tools.lighthouse --base-url http://$(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache tools/a11y/node_modules

@@ -1,5 +1,10 @@
+import shutil
+
 import pytest
-from wagtail.models import Site
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 from site_settings.models import BusinessSettings
@@ -7,8 +12,6 @@ from site_settings.models import BusinessSettings
 
 def ensure_base_tree():
     """Recreate what migrations put in an empty database: a transactional test empties it."""
-    from wagtail.models import Collection, Locale, Page
-
     Locale.objects.get_or_create(language_code="en")
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
@@ -42,13 +45,22 @@ def business(site):
     return settings
 
 
+@pytest.fixture
+def staff_user(django_user_model):
+    """Makes a staff account with one role from staff/roles.py: staff_user(EDITORS, "edna")."""
+
+    def make(role, username=None, password="pw-for-tests"):
+        username = username or role.lower().replace(" ", "-")
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", password)
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_test_media():
     """Test settings put uploads in a temporary folder; remove it when the run ends."""
-    import shutil
-
-    from django.conf import settings
-
     yield
     shutil.rmtree(settings.TEST_RUN_DIR, ignore_errors=True)
 
@@ -56,7 +68,5 @@ def _remove_test_media():
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache: rate-limit counters and cached renditions."""
-    from django.core.cache import cache
-
     cache.clear()
     yield

@@ -5,9 +5,8 @@ import math
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
+from django.utils.functional import classproperty
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -21,8 +20,11 @@ from wagtail.models import Orderable
 from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
+from blog.feeds import ArticleFeed
+from core import seo
 from core.blocks import ArticleBodyBlock
 from core.models import BasePage
+from site_settings.models import BusinessSettings
 
 WORDS_PER_MINUTE = 220
 
@@ -84,9 +86,11 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def feed(self, request):
-        from blog.feeds import ArticleFeed
-
         return ArticleFeed(self)(request)
+
+    @classproperty
+    def feed_path(cls):
+        return cls.get_resolver().reverse("feed")
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -166,6 +170,23 @@ class ArticlePage(BasePage):
         context["blog"] = BlogIndexPage.objects.parent_of(self).first()
         return context
 
+    def structured_data(self, request):
+        business = BusinessSettings.for_request(request)
+        author_type = "Organization" if self.author == business.business_name else "Person"
+        article = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.meta_description or None,
+            "datePublished": self.date.isoformat(),
+            "dateModified": self.last_published_at and self.last_published_at.isoformat(),
+            "author": {"@type": author_type, "name": self.author},
+            "publisher": seo.business_ref(request, business),
+            "image": seo.image_url(request, self.hero_image),
+            "mainEntityOfPage": seo.absolute(request, self.get_url(request)),
+        }
+        return [*super().structured_data(request), seo.compact(article)]
+
     def save(self, *args, **kwargs):
         # Searchable text, not the rendered HTML: rendering would make image renditions.
         text = " ".join(self.body.stream_block.get_searchable_content(self.body))
@@ -211,7 +232,10 @@ class FactCheckForm(TaskStateCommentForm):
 
 
 class FactCheckTask(AbstractGroupApprovalTask):
-    """Approval by a Moderator who ticks the fact-check list, or a request for changes."""
+    """Approval by a Moderator who ticks the fact-check list, or a request for changes.
+
+    Every blog's articles go through it: staff/roles.py (WORKFLOWS) attaches it.
+    """
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
@@ -234,19 +258,3 @@ class FactCheckTask(AbstractGroupApprovalTask):
 
     class Meta:
         verbose_name = "fact check"
-
-
-ARTICLE_REVIEW = "Article review"
-
-
-def ensure_article_review(blog):
-    """Articles under this blog go through a fact check by the Moderators before publishing."""
-    from staff.roles import ensure_moderator_review
-
-    ensure_moderator_review(blog, ARTICLE_REVIEW, FactCheckTask, "Fact check")
-
-
-@receiver(post_save, sender=BlogIndexPage)
-def review_new_blog(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
-        ensure_article_review(instance)

@@ -6,7 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core.views import robots_txt, search
+from search.views import search
+from site_settings.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

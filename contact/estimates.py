@@ -4,6 +4,7 @@ import math
 from decimal import Decimal
 
 ROUND_TO = 50
+MAX_AREA = 100_000  # square feet; more is a typo, not a kitchen
 
 
 def ballpark(material, area):
@@ -16,3 +17,13 @@ def ballpark(material, area):
         int(math.floor(low / ROUND_TO) * ROUND_TO),
         int(math.ceil(high / ROUND_TO) * ROUND_TO),
     )
+
+
+def ballpark_rules(materials):
+    """What the form's script needs to show the same ballpark before the visitor sends it:
+    the price ranges and the limits above, so the page never has its own copy."""
+    return {
+        "prices": {m.slug: [float(m.price_low), float(m.price_high)] for m in materials},
+        "round_to": ROUND_TO,
+        "max_area": MAX_AREA,
+    }

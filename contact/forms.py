@@ -2,19 +2,22 @@
 
 import time
 import warnings
+from io import BytesIO
 
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils.functional import cached_property
+from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.contrib.forms.forms import FormBuilder
 
+from contact.estimates import MAX_AREA
 from materials.models import Material
 from site_settings.models import phone_digits
 
 MESSAGE_MAX_LENGTH = 5000
 LINE_MAX_LENGTH = 200
-MAX_AREA = 100_000
 TOKEN_SALT = "contact.estimate-form"
 # Unusual names, so that a field an editor adds ("Website") cannot collide with them.
 HONEYPOT_FIELD = "lm_homepage"
@@ -172,11 +175,6 @@ class PhotosField(forms.FileField):
 
 
 def reencode_photo(upload):
-    from io import BytesIO
-
-    from django.core.files.base import ContentFile
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     name = upload.name[:80]
     if upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(f"{name} is larger than 10 MB. Send a smaller photo.")

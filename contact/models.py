@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +18,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 
-from contact.estimates import ballpark
+from contact.estimates import ballpark, ballpark_rules
 from contact.forms import HONEYPOT_FIELD, EstimateFormBuilder
 from contact.ratelimit import rate_limited
 from core.models import BasePage
@@ -139,6 +140,11 @@ class EstimatePhoto(models.Model):
         return self.image.name
 
 
+# Sent as the last step of the transaction that stores a visitor's request and its photos;
+# contact/tasks.py queues the emails on it, so all of them are committed together or not at all.
+estimate_request_stored = Signal()
+
+
 def visitor_name(fields, data):
     """The visitor's name: the first text field whose name says so ("Your name", "Name")."""
     for name, field_type in fields.items():
@@ -151,6 +157,7 @@ class ContactPage(BasePage, AbstractEmailForm):
     """/contact/: visitors ask for an estimate; every request is stored, then staff are told."""
 
     form_builder = EstimateFormBuilder
+    takes_estimate_requests = True
     thank_you_text = RichTextField(blank=True, help_text="Shown after a visitor sends the form.")
     confirmation_text = models.TextField(
         blank=True,
@@ -204,17 +211,15 @@ class ContactPage(BasePage, AbstractEmailForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Prices for the live ballpark script; the server repeats the sum on the thank-you page.
-        context["material_prices"] = {
-            m.slug: [float(m.price_low), float(m.price_high)]
-            for m in Material.objects.only("slug", "price_low", "price_high")
-        }
+        # The live ballpark script's figures; the server repeats the sum on the thank-you page.
+        context["ballpark_rules"] = ballpark_rules(
+            Material.objects.only("slug", "price_low", "price_high")
+        )
         return context
 
     def process_form_submission(self, form):
-        """Store the request, its photos and its queued emails in one transaction."""
-        from contact.tasks import send_estimate_emails
-
+        """Store the request, its photos and its queued emails in one transaction (the emails
+        are queued by contact/tasks.py, on `estimate_request_stored`)."""
         data = dict(form.cleaned_data)
         data.pop(HONEYPOT_FIELD, None)
         fields = {field.clean_name: field.field_type for field in self.get_form_fields()}
@@ -247,8 +252,7 @@ class ContactPage(BasePage, AbstractEmailForm):
                 for photo in photos:
                     stored = EstimatePhoto.objects.create(estimate=submission, image=photo)
                     saved_files.append(stored.image)
-                if not submission.is_spam:
-                    send_estimate_emails.enqueue(submission.pk)
+                estimate_request_stored.send(EstimateRequest, estimate=submission)
         except Exception:
             for file in saved_files:  # their rows were rolled back; remove the files too
                 file.storage.delete(file.name)

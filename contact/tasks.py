@@ -1,4 +1,5 @@
-"""Emails about an estimate request, sent from the task queue after the request is stored.
+"""Emails about an estimate request: queued in the transaction that stores the request
+(`queue_emails`, on contact.models.estimate_request_stored), sent later from the task queue.
 
 Each email is sent once: the request records when it went out. A failed attempt is retried
 later with growing pauses; the request itself is never touched by a mail failure.
@@ -9,10 +10,12 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
 
+from contact.models import EstimateRequest, estimate_request_stored
 from site_settings.models import BusinessSettings
 
 logger = logging.getLogger(__name__)
@@ -22,8 +25,6 @@ RETRY_MINUTES = [1, 5, 15, 60, 240]
 
 @task(backend="mail")
 def send_estimate_emails(estimate_id):
-    from contact.models import EstimateRequest
-
     estimate = EstimateRequest.objects.select_related("page", "material").get(pk=estimate_id)
     if estimate.page is None:
         logger.warning("Estimate request %s has no form page any more; no email", estimate_id)
@@ -47,6 +48,13 @@ def send_estimate_emails(estimate_id):
             send_estimate_emails.using(run_after=run_after).enqueue(estimate_id)
         logger.exception("Email for estimate request %s failed", estimate_id)
         raise
+
+
+@receiver(estimate_request_stored)
+def queue_emails(sender, estimate, **kwargs):
+    """A request that looks like spam gets no email."""
+    if not estimate.is_spam:
+        send_estimate_emails.enqueue(estimate.pk)
 
 
 # The visitor's copy repeats only choices, not free text: the address is not verified, so

@@ -6,9 +6,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import seo
 
-class HeroMixin(models.Model):
-    """An introduction and a wide photo at the top of a page, also used in listings."""
+
+class BasePage(Page):
+    """Every page on the site: an introduction, a wide photo and plain-language SEO labels.
+
+    The editor has the same tabs for every page type: Content (words), Photos, Promote (for
+    search engines and menus) and, where Wagtail has any, Settings. Page types add to
+    `content_panels` and `photo_panels`, and describe themselves to search engines by
+    extending `structured_data`.
+    """
 
     introduction = models.TextField(
         blank=True,
@@ -24,24 +32,8 @@ class HeroMixin(models.Model):
         help_text="A wide photo shown at the top of the page and in lists.",
     )
 
-    panels = [FieldPanel("introduction")]
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
     photo_panels = [FieldPanel("hero_image")]
-    search_fields = [index.SearchField("introduction")]
-
-    class Meta:
-        abstract = True
-
-
-class BasePage(HeroMixin, Page):
-    """Every page on the site: the hero fields plus plain-language SEO labels.
-
-    The editor has the same tabs for every page type: Content (words), Photos, Promote (for
-    search engines and menus) and, where Wagtail has any, Settings. Page types add to
-    `content_panels` and `photo_panels`.
-    """
-
-    content_panels = Page.content_panels + HeroMixin.panels
-    photo_panels = HeroMixin.photo_panels
     promote_panels = [
         MultiFieldPanel(
             [
@@ -61,7 +53,11 @@ class BasePage(HeroMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading="Navigation"),
     ]
-    search_fields = Page.search_fields + HeroMixin.search_fields
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    # What the site-wide links ask of the top-level pages: where this page type's RSS feed
+    # lives below its URL, and whether its page is where "Request an estimate" buttons go.
+    feed_path = ""
+    takes_estimate_requests = False
 
     class Meta:
         abstract = True
@@ -81,3 +77,22 @@ class BasePage(HeroMixin, Page):
     @property
     def meta_description(self):
         return self.search_description or self.introduction
+
+    def breadcrumb_pages(self, request):
+        """The pages above this one, below the site root; fetched once per request."""
+        if self.depth <= 2:
+            return []
+        if getattr(request, "_breadcrumbs_for", None) != self.pk:
+            request._breadcrumbs = list(self.get_ancestors().filter(depth__gte=2))
+            request._breadcrumbs_for = self.pk
+        return request._breadcrumbs
+
+    def structured_data(self, request):
+        """schema.org JSON-LD objects for this page: its place in the site, plus what page
+        types add (an article, a service, a gallery)."""
+        ancestors = self.breadcrumb_pages(request)
+        return [seo.breadcrumb_data(request, self, ancestors)] if ancestors else []
+
+    def search_matches(self, query):
+        """Things inside this page that matched a site search, listed under its result."""
+        return []

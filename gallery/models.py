@@ -7,7 +7,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core import seo
 from core.models import BasePage
+from core.photos import LIGHTBOX
 from materials.models import Material
 
 ROOM_CHOICES = [
@@ -37,6 +39,14 @@ class GalleryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(self.filtered_photos(request))
+        return context
+
+    def filtered_photos(self, request):
+        """This request's page of photos under its stone and room filters, worked out once
+        per request: the template and the JSON-LD show the same photos."""
+        if getattr(request, "_gallery_photos_for", None) == self.pk:
+            return request._gallery_photos
         materials = list(Material.objects.only("name", "slug"))
         material = request.GET.get("material", "")
         room = request.GET.get("room", "")
@@ -52,14 +62,39 @@ class GalleryPage(BasePage):
         if room:
             photos = photos.filter(room=room)
 
-        context.update(
-            photos=Paginator(photos, self.photos_per_page).get_page(request.GET.get("page")),
-            materials=materials,
-            rooms=ROOM_CHOICES,
-            selected_material=material,
-            selected_room=room,
-        )
-        return context
+        request._gallery_photos_for = self.pk
+        request._gallery_photos = {
+            "photos": Paginator(photos, self.photos_per_page).get_page(request.GET.get("page")),
+            "materials": materials,
+            "rooms": ROOM_CHOICES,
+            "selected_material": material,
+            "selected_room": room,
+        }
+        return request._gallery_photos
+
+    def structured_data(self, request):
+        """The photos on this page of the gallery, as the lightbox shows them."""
+        images = []
+        for photo in self.filtered_photos(request)["photos"]:
+            rendition = photo.image.get_rendition(LIGHTBOX)
+            images.append(
+                {
+                    "@type": "ImageObject",
+                    "contentUrl": seo.absolute(request, rendition.url),
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "caption": photo.caption,
+                }
+            )
+        gallery = {
+            "@context": "https://schema.org",
+            "@type": "ImageGallery",
+            "name": self.title,
+            "description": self.meta_description or None,
+            "url": seo.absolute(request, self.get_url(request)),
+            "image": images,
+        }
+        return [*super().structured_data(request), seo.compact(gallery)]
 
 
 class GalleryPhoto(Orderable):

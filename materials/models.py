@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 
 from core.models import BasePage
@@ -152,6 +153,10 @@ class MaterialIndexPage(BasePage):
             f"{stone.name}. {stone.summary} {strip_tags(stone.description)}"
             for stone in Material.objects.all()
         )
+
+    def search_matches(self, query):
+        """The stones a site search matched, each linked to its section of this page."""
+        return list(get_search_backend().search(query, Material)[:6])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

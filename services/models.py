@@ -8,8 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core import seo
 from core.blocks import PageBodyBlock
 from core.models import BasePage
+from site_settings.models import BusinessSettings
 
 
 class ServiceIndexPage(BasePage):
@@ -72,6 +74,20 @@ class ServicePage(BasePage):
             "image__renditions"
         )
         return context
+
+    def structured_data(self, request):
+        business = BusinessSettings.for_request(request)
+        service = {
+            "@context": "https://schema.org",
+            "@type": "Service",
+            "name": self.title,
+            "description": self.summary,
+            "provider": seo.business_ref(request, business),
+            "areaServed": business.service_area or None,
+            "image": seo.image_url(request, self.hero_image),
+            "url": seo.absolute(request, self.get_url(request)),
+        }
+        return [*super().structured_data(request), seo.compact(service)]
 
 
 class ServicePhoto(Orderable):

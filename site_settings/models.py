@@ -4,10 +4,13 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.templatetags.static import static
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+
+from core import seo
 
 DAYS = [
     ("monday", "Monday"),
@@ -179,6 +182,50 @@ class BusinessSettings(BaseSiteSetting):
             else {"label": label, "opens": None, "closes": None}
             for day, label in DAYS
         ]
+
+    def structured_data(self, request, photo_url=""):
+        """The business as schema.org describes it, on every page; `photo_url` is the share
+        image's wide rendition."""
+        base = seo.root_url(request)
+        logo = (
+            seo.image_url(request, self.logo, "height-120")
+            if self.logo
+            else seo.absolute(request, static("img/logo.png"))
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "HomeAndConstructionBusiness",
+            "@id": f"{base}/#business",
+            "name": self.business_name,
+            "url": f"{base}/",
+            "telephone": self.phone_href.removeprefix("tel:") or self.phone,
+            "email": self.email or None,
+            "areaServed": self.service_area or None,
+            "sameAs": [link.value["url"] for link in self.social_links] or None,
+            "logo": logo,
+            "image": photo_url or logo,
+            "openingHoursSpecification": [
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": f"https://schema.org/{day['label']}",
+                    "opens": day["opens"].strftime("%H:%M"),
+                    "closes": day["closes"].strftime("%H:%M"),
+                }
+                for day in self.hours
+                if day["opens"]
+            ]
+            or None,
+        }
+        if self.street_address or self.city:
+            data["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.city,
+                "addressRegion": self.region,
+                "postalCode": self.postal_code,
+                "addressCountry": "US",
+            }
+        return seo.compact(data)
 
 
 ROBOTS_RULE = re.compile(r"^\s*($|#|(allow|disallow)\s*:\s*(?P<path>/\S*)?\s*$)", re.IGNORECASE)

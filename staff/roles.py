@@ -1,15 +1,18 @@
-"""Who may do what in the admin, written down once: Editors, Moderators and Lead handlers.
+"""Who may do what in the admin, written down once: Editors, Moderators and Lead handlers,
+and the review workflows that decide who approves a page before it goes live.
 
-`sync_roles()` makes the groups match this file exactly. It runs after every `migrate`, so no
-one sets permissions by hand and every copy of the site has the same roles. The owner is a
-superuser. Staff accounts are made with `manage.py create_staff_user --role ...`.
+`sync_roles()` makes the groups and workflows match this file. It runs after every `migrate`,
+so no one sets permissions by hand and every copy of the site has the same roles. A page made
+later gets its workflow from `review_new_page` (connected in staff/apps.py). This is the only
+place workflows are wired. The owner is a superuser. Staff accounts are made with
+`manage.py create_staff_user --role ...`.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -67,6 +70,27 @@ ROLES = {
     },
 }  # fmt: skip
 
+ROOT_PAGE = "root page"
+
+# A workflow on a page also covers the pages below it that have none of their own, so the one
+# on the root page covers every page. Models are named as "app_label.ModelName" and looked up
+# when needed: staff imports no feature app.
+WORKFLOWS = {
+    # Wagtail's default workflow, kept.
+    "Moderators approval": {
+        "attach_to": ROOT_PAGE,
+        "task": "wagtailcore.GroupApprovalTask",
+        "task_name": "Moderators approval",
+        "approvers": MODERATORS,
+    },
+    "Article review": {
+        "attach_to": "blog.BlogIndexPage",
+        "task": "blog.FactCheckTask",
+        "task_name": "Fact check",
+        "approvers": MODERATORS,
+    },
+}
+
 
 def permission(dotted):
     app_label, codename = dotted.split(".")
@@ -75,7 +99,7 @@ def permission(dotted):
 
 @transaction.atomic
 def sync_roles():
-    """Create or correct the three groups; returns them by name."""
+    """Create or correct the three groups, then the workflows; returns the groups by name."""
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     groups = {}
@@ -98,29 +122,39 @@ def sync_roles():
                     permission=permission(f"{app}.{codename}"),
                 )
         groups[name] = group
-    if root_page:
-        # Every page needs a Moderator's approval to go live (Wagtail's default workflow, kept).
-        ensure_moderator_review(
-            root_page, "Moderators approval", GroupApprovalTask, "Moderators approval"
-        )
+    for name, workflow in WORKFLOWS.items():
+        if workflow["attach_to"] == ROOT_PAGE:
+            pages = [root_page] if root_page else []
+        else:
+            pages = apps.get_model(workflow["attach_to"]).objects.all()
+        for page in pages:
+            attach_workflow(page, name)
     return groups
 
 
-def ensure_moderator_review(page, workflow_name, task_class, task_name):
-    """A one-step workflow on `page` (and the pages below it) that the Moderators approve."""
-    task, _ = task_class.objects.get_or_create(name=task_name)
-    task.groups.add(*Group.objects.filter(name=MODERATORS))
-    workflow, created = Workflow.objects.get_or_create(name=workflow_name)
+def attach_workflow(page, name):
+    """Put the one-step workflow `name` from WORKFLOWS on `page`, making it if missing.
+    A page that already has a workflow keeps it."""
+    spec = WORKFLOWS[name]
+    task, _ = apps.get_model(spec["task"]).objects.get_or_create(name=spec["task_name"])
+    task.groups.add(*Group.objects.filter(name=spec["approvers"]))
+    workflow, created = Workflow.objects.get_or_create(name=name)
     if created:
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
 
 
 def sync_roles_after_migrate(sender, using="default", plan=None, **kwargs):
-    from blog.models import BlogIndexPage, ensure_article_review
-
     # Permissions are created by an earlier post_migrate receiver (django.contrib.auth).
     if Permission.objects.using(using).filter(codename="access_admin").exists():
         sync_roles()
-        for blog in BlogIndexPage.objects.all():
-            ensure_article_review(blog)
+
+
+def review_new_page(sender, instance, created, raw=False, **kwargs):
+    """A new page of a type in WORKFLOWS gets its workflow at once (post_save, any model)."""
+    if not created or raw or not isinstance(instance, Page):
+        return
+    for name, workflow in WORKFLOWS.items():
+        attach_to = workflow["attach_to"]
+        if attach_to != ROOT_PAGE and isinstance(instance, apps.get_model(attach_to)):
+            attach_workflow(instance, name)

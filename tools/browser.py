@@ -1,6 +1,14 @@
-"""Headless Debian Chromium for browser tests and screenshots; nothing is downloaded."""
+"""Headless Debian Chromium for browser tests, screenshots and Lighthouse; nothing is downloaded."""
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
+# axe-core, the Nu HTML Checker and Lighthouse, installed by `make checkers` (npm ci).
+CHECKERS = Path(__file__).resolve().parent / "a11y" / "node_modules"
 # Without the background-networking flags Chromium keeps dialling out on a closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -19,16 +27,11 @@ def launch(playwright):
 LIGHTHOUSE_CATEGORIES = ["accessibility", "best-practices", "seo"]
 
 
-def lighthouse(url, checkers):
+def lighthouse(url, checkers=CHECKERS):
     """Lighthouse's scores (0 to 100) for one page, and the titles of the audits it failed.
 
     `checkers` is tools/a11y/node_modules, where `npm ci` put Lighthouse.
     """
-    import json
-    import os
-    import subprocess
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
         report = os.path.join(folder, "report.json")
         subprocess.run(

@@ -1,35 +1,35 @@
-"""Lighthouse scores for accessibility, best practices and SEO of a running site."""
+"""Lighthouse scores for accessibility, best practices and SEO of a running site.
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+    .venv/bin/python -m tools.lighthouse --base-url http://127.0.0.1:8000
 
-from core.browser import lighthouse
+Exits non-zero when a page scores below 100. Lighthouse comes from npm (`make checkers`).
+"""
 
-PAGES = {
-    "home": "/",
-    "a service": "/services/kitchen-countertops/",
-    "gallery": "/gallery/",
-    "an article": "/blog/treaty-of-moscow-1921/",
-}
+import argparse
+import sys
+
+from tools.browser import CHECKERS, lighthouse
+from tools.pages import LIGHTHOUSE_PAGES
 
 
-class Command(BaseCommand):
-    help = "Print Lighthouse scores for the main pages of a running site (e.g. `make run`)."
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    args = parser.parse_args()
 
-    def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    if not (CHECKERS / "lighthouse").exists():
+        sys.exit("Lighthouse is not installed: make checkers")
+    below = 0
+    for name, path in LIGHTHOUSE_PAGES.items():
+        scores, failed = lighthouse(args.base_url.rstrip("/") + path, CHECKERS)
+        figures = "  ".join(f"{key} {value}" for key, value in scores.items())
+        print(f"{name:<12} {path:<32} {figures}")
+        for title in failed:
+            print(f"    failed: {title}")
+        below += any(value < 100 for value in scores.values())
+    if below:
+        sys.exit(f"{below} page(s) scored below 100.")
 
-    def handle(self, *args, base_url, **options):
-        checkers = settings.BASE_DIR / "tools" / "a11y" / "node_modules"
-        if not (checkers / "lighthouse").exists():
-            raise CommandError("Lighthouse is not installed: make checkers")
-        below = 0
-        for name, path in PAGES.items():
-            scores, failed = lighthouse(base_url.rstrip("/") + path, checkers)
-            figures = "  ".join(f"{key} {value}" for key, value in scores.items())
-            self.stdout.write(f"{name:<12} {path:<32} {figures}")
-            for title in failed:
-                self.stdout.write(f"    failed: {title}")
-            below += any(value < 100 for value in scores.values())
-        if below:
-            raise CommandError(f"{below} page(s) scored below 100.")
+
+if __name__ == "__main__":
+    main()

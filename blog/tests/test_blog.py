@@ -14,10 +14,10 @@ from home.models import HomePage
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, count, articles, images, renditions, tags, tag list.
-BLOG_INDEX_QUERIES = 19
-TAG_LISTING_QUERIES = 20
+BLOG_INDEX_QUERIES = 17
+TAG_LISTING_QUERIES = 18
 FEED_QUERIES = 11
-ARTICLE_QUERIES = 19
+ARTICLE_QUERIES = 17
 
 
 @pytest.fixture

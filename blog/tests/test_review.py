@@ -5,7 +5,6 @@ from unittest import mock
 
 import pytest
 from django import forms
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -33,13 +32,8 @@ def blog(home, business):
 
 
 @pytest.fixture
-def people(django_user_model):
-    def person(name, group):
-        user = django_user_model.objects.create_user(name, f"{name}@example.com", "x")
-        user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return {"editor": person("edna", EDITORS), "moderator": person("mo", MODERATORS)}
+def people(staff_user):
+    return {"editor": staff_user(EDITORS, "edna"), "moderator": staff_user(MODERATORS, "mo")}
 
 
 def submitted_article(client, blog, editor):

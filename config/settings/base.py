@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gallery",
     "blog",
     "contact",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,12 +1,14 @@
 """A table of hostile and odd input: never a 500, a clear answer, valid rows stored once."""
 
 import pytest
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 
 from contact.models import EstimateRequest
 
-from .conftest import token
+from .conftest import run_mail_queue, token
 
 pytestmark = pytest.mark.django_db
 
@@ -119,11 +121,6 @@ def test_a_very_long_query_string_is_harmless(client, contact):
 
 
 def test_payloads_are_escaped_in_the_admin_and_in_emails(client, contact, valid_post, admin_client):
-    from django.core import mail
-    from django.urls import reverse
-
-    from .conftest import run_mail_queue
-
     client.post("/contact/", valid_post(your_name=SCRIPT, message="<b>bold</b>"))
     run_mail_queue()
 

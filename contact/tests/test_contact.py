@@ -1,11 +1,16 @@
 import datetime
+import json
+import re
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from contact.models import EstimateRequest
+from contact.estimates import MAX_AREA, ROUND_TO
+from contact.models import ContactFormField, EstimateRequest
+from contact.ratelimit import client_address
+from staff.roles import EDITORS
 
 from .conftest import run_mail_queue, token
 
@@ -21,7 +26,13 @@ def test_form_renders_labels_honeypot_and_token(client, contact, granite):
     assert '<option value="granite">Granite</option>' in html
     assert 'class="honeypot" aria-hidden="true"' in html
     assert 'name="lm_started" value="' in html
-    assert '"granite": [40.0, 90.0]' in html  # prices for the live ballpark
+    # What the live ballpark script reads: prices and the server's own rounding and limit.
+    rules = json.loads(re.search(r'id="ballpark-rules"[^>]*>(.*?)</script>', html, re.S)[1])
+    assert rules == {
+        "prices": {"granite": [40.0, 90.0]},
+        "round_to": ROUND_TO,
+        "max_area": MAX_AREA,
+    }
 
 
 def test_estimate_buttons_across_the_site_lead_here(client, contact):
@@ -206,8 +217,6 @@ def test_leads_outlive_their_form_page(client, contact, valid_post):
 
 
 def test_an_editor_field_named_like_ours_does_not_break_the_form(client, contact, valid_post):
-    from contact.models import ContactFormField
-
     ContactFormField.objects.create(page=contact, label="Website", field_type="url")
     ContactFormField.objects.create(
         page=contact, label="Keep my name private", field_type="checkbox", required=False
@@ -222,20 +231,14 @@ def test_an_editor_field_named_like_ours_does_not_break_the_form(client, contact
     assert not estimate.is_spam and estimate.name == "Ana Díaz"
 
 
-def test_lead_staff_only_see_leads_in_wagtails_forms_screen(client, contact, django_user_model):
-    from django.contrib.auth.models import Group
-
-    editor = django_user_model.objects.create_user("editor", password="pw-for-tests")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+def test_lead_staff_only_see_leads_in_wagtails_forms_screen(client, contact, staff_user):
+    client.force_login(staff_user(EDITORS, "editor"))
 
     assert client.get(f"/admin/forms/submissions/{contact.pk}/").status_code in (302, 403)
     assert "Request a free estimate" not in client.get("/admin/forms/").content.decode()
 
 
 def test_rate_limit_keys_cannot_be_dodged(rf, settings):
-    from contact.ratelimit import client_address
-
     settings.TRUSTED_PROXY_HEADER = "HTTP_X_FORWARDED_FOR"
     spoofed = rf.post("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
     assert client_address(spoofed) == "198.51.100.7"  # the entry our proxy added

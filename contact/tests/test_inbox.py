@@ -2,13 +2,13 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from contact.models import EstimateRequest
 from contact.views import estimate_request_viewset
+from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -22,15 +22,13 @@ def make_request(contact, **fields):
 
 
 @pytest.fixture
-def staff_user(django_user_model):
-    user = django_user_model.objects.create_user("handler", password="pw-for-tests")
-    user.groups.add(Group.objects.get(name="Lead handlers"))  # the role from staff/roles.py
-    return user
+def lead_handler(staff_user):
+    return staff_user(LEAD_HANDLERS, "handler")
 
 
 @pytest.fixture
-def handler(client, staff_user):
-    client.force_login(staff_user)
+def handler(client, lead_handler):
+    client.force_login(lead_handler)
     return client
 
 
@@ -66,19 +64,19 @@ def test_filter_by_status(handler, contact):
     assert "Won lead" in html and "Fresh lead" not in html
 
 
-def test_staff_change_status_assignee_and_notes(handler, contact, staff_user):
+def test_staff_change_status_assignee_and_notes(handler, contact, lead_handler):
     lead = make_request(contact)
     url = reverse(estimate_request_viewset.get_url_name("edit"), args=(lead.pk,))
 
     response = handler.post(
-        url, {"status": "contacted", "assignee": staff_user.pk, "notes": "Called, visit Tue."}
+        url, {"status": "contacted", "assignee": lead_handler.pk, "notes": "Called, visit Tue."}
     )
 
     assert response.status_code == 302
     lead.refresh_from_db()
     assert (lead.status, lead.assignee, lead.notes) == (
         "contacted",
-        staff_user,
+        lead_handler,
         "Called, visit Tue.",
     )
 
@@ -157,11 +155,11 @@ def test_lead_details_show_labels_and_escape_input(admin_client, contact):
     assert "<dt>Message</dt><dd>Island</dd>" in html
 
 
-@pytest.mark.parametrize("role, offered", [("Moderators", True), ("Editors", False)])
-def test_the_admin_search_offers_requests_only_to_lead_staff(client, contact, role, offered):
-    user = get_user_model().objects.create_user(role, password="pw-for-tests")
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
+@pytest.mark.parametrize("role, offered", [(MODERATORS, True), (EDITORS, False)])
+def test_the_admin_search_offers_requests_only_to_lead_staff(
+    client, contact, staff_user, role, offered
+):
+    client.force_login(staff_user(role))
 
     html = client.get("/admin/pages/search/", {"q": "bob"}).content.decode()
 

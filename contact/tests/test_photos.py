@@ -1,9 +1,12 @@
 import io
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from contact.models import EstimatePhoto, EstimateRequest
@@ -87,9 +90,6 @@ def test_bad_uploads_are_refused_with_a_clear_message(client, contact, valid_pos
 
 
 def test_only_staff_with_permission_see_photos(client, contact, valid_post, django_user_model):
-    from django.contrib.auth.models import Permission
-    from django.urls import reverse
-
     client.post("/contact/", {**valid_post(), "photos": [upload("k.jpg", jpeg_with_gps())]})
     url = reverse("estimate_photo", args=(EstimatePhoto.objects.get().pk,))
 
@@ -121,8 +121,6 @@ def test_phone_photos_are_turned_upright_and_mpo_is_accepted(client, contact, va
 
 
 def test_photo_files_go_when_the_request_cannot_be_stored(client, contact, valid_post, monkeypatch):
-    from unittest import mock
-
     broken_queue = mock.Mock()
     broken_queue.enqueue.side_effect = RuntimeError("queue table unavailable")
     monkeypatch.setattr("contact.tasks.send_estimate_emails", broken_queue)

@@ -1,4 +1,8 @@
-"""Navigation, links and search-engine data that every page template needs."""
+"""Navigation, links and search-engine data that every page template needs.
+
+Page types answer for themselves (their feed, their JSON-LD, whether they take estimate
+requests); these tags ask, so this file names no page type.
+"""
 
 import json
 
@@ -8,7 +12,6 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core import seo
-from site_settings.models import SearchEngineSettings
 
 register = template.Library()
 
@@ -41,26 +44,34 @@ def footer_links(context):
 
 
 @register.simple_tag(takes_context=True)
-def blog_feed(context):
-    """(title, URL) of the blog's RSS feed for the autodiscovery link on every page."""
-    from blog.models import BlogIndexPage
+def top_page(context, page_type):
+    """The live top-level page of a type ("materials.MaterialIndexPage"), or None."""
+    for page in _top_pages(context["request"]):
+        if page.specific_class._meta.label_lower == page_type.lower():
+            return page
+    return None
 
+
+@register.simple_tag(takes_context=True)
+def blog_feed(context):
+    """(title, URL) of the first RSS feed a top-level page offers, for the autodiscovery link."""
     request = context["request"]
     for page in _top_pages(request):
-        if page.specific_class is BlogIndexPage:
-            return page.title, page.get_url(request) + BlogIndexPage.get_resolver().reverse("feed")
+        if feed_path := getattr(page.specific_class, "feed_path", ""):
+            return page.title, page.get_url(request) + feed_path
     return None
 
 
 @register.simple_tag(takes_context=True)
 def estimate_url(context):
-    """Where 'Request an estimate' buttons go: the live contact page, else the contact URL."""
-    from contact.models import ContactPage
-
+    """Where 'Request an estimate' buttons go: the live page that takes the requests."""
     request = context["request"]
     if not hasattr(request, "_estimate_url"):
-        page = ContactPage.objects.live().public().only("url_path").first()
-        request._estimate_url = page.get_url(request) if page else "/contact/"
+        request._estimate_url = "/contact/"
+        for page in _top_pages(request):
+            if getattr(page.specific_class, "takes_estimate_requests", False):
+                request._estimate_url = page.get_url(request)
+                break
     return request._estimate_url
 
 
@@ -75,14 +86,8 @@ def is_active(context, menu_page):
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context):
-    """The pages above this one, below the site root; fetched once per request."""
-    request, page = context["request"], context.get("page")
-    if page is None or page.depth <= 2:
-        return []
-    if getattr(request, "_breadcrumbs_for", None) != page.pk:
-        request._breadcrumbs = list(page.get_ancestors().filter(depth__gte=2))
-        request._breadcrumbs_for = page.pk
-    return request._breadcrumbs
+    page = context.get("page")
+    return page.breadcrumb_pages(context["request"]) if hasattr(page, "breadcrumb_pages") else []
 
 
 @register.simple_tag(takes_context=True)
@@ -93,42 +98,29 @@ def canonical_url(context):
 
 
 @register.simple_tag(takes_context=True)
-def share_image_url(context):
-    """A wide rendition of the page's photo, else the default from Settings, else nothing."""
+def share_image_url(context, default_image=None):
+    """A wide rendition of the page's photo, else of `default_image` (from Settings), else ""."""
     request, page = context["request"], context.get("page")
     image = getattr(page, "hero_image", None) if page else None
-    return seo.image_url(request, image) if image else default_share_image_url(request)
+    return seo.image_url(request, image) if image else _default_image_url(request, default_image)
 
 
-def default_share_image_url(request):
-    """The default share image's wide rendition, looked up once per request (or "")."""
+def _default_image_url(request, image):
+    """Worked out once per request: the share tags and the business JSON-LD both need it."""
     if not hasattr(request, "_default_share_image_url"):
-        image = SearchEngineSettings.for_request(request).share_image
         request._default_share_image_url = seo.image_url(request, image) if image else ""
     return request._default_share_image_url
 
 
 @register.simple_tag(takes_context=True)
-def structured_data(context):
-    """JSON-LD: the business on every page, plus breadcrumbs and the article, service or gallery."""
-    from blog.models import ArticlePage
-    from gallery.models import GalleryPage
-    from services.models import ServicePage
-
+def structured_data(context, default_image=None):
+    """JSON-LD: the business on every page, plus whatever the page says about itself."""
     request, page, business = context["request"], context.get("page"), context.get("business")
     blocks = []
     if business:
-        blocks.append(seo.business_data(request, business, default_share_image_url(request)))
-    if page is not None:
-        ancestors = breadcrumb_pages(context)
-        if ancestors:
-            blocks.append(seo.breadcrumb_data(request, page, ancestors))
-        if isinstance(page, ArticlePage):
-            blocks.append(seo.article_data(request, page, business))
-        elif isinstance(page, ServicePage):
-            blocks.append(seo.service_data(request, page, business))
-        elif isinstance(page, GalleryPage):
-            blocks.append(seo.gallery_data(request, page, context.get("photos", [])))
+        blocks.append(business.structured_data(request, _default_image_url(request, default_image)))
+    if hasattr(page, "structured_data"):
+        blocks += page.structured_data(request)
     return mark_safe(
         "".join(
             '<script type="application/ld+json">'

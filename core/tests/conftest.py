@@ -8,14 +8,11 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from conftest import ensure_base_tree
-from core.browser import CHROMIUM, launch
 from staff.roles import sync_roles
-
-CHECKERS = settings.BASE_DIR / "tools" / "a11y" / "node_modules"
+from tools.browser import CHECKERS, CHROMIUM, launch
 
 
 def require(available, reason):

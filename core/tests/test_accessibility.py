@@ -11,23 +11,11 @@ import urllib.request
 
 import pytest
 
-from core.browser import lighthouse
-from core.management.commands.lighthouse import PAGES as LIGHTHOUSE_PAGES
+from tools.browser import lighthouse
+from tools.pages import LIGHTHOUSE_PAGES, PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PAGES = {
-    "home": "/",
-    "services": "/services/",
-    "service": "/services/kitchen-countertops/",
-    "materials": "/materials/",
-    "gallery": "/gallery/",
-    "blog": "/blog/",
-    "article": "/blog/treaty-of-moscow-1921/",
-    "contact": "/contact/",
-    "search": "/search/?q=granite",
-    "not-found": "/no-such-page/",
-}
 AXE_OPTIONS = {
     "runOnly": {
         "type": "tag",

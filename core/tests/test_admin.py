@@ -1,7 +1,9 @@
 """Editors can open every editing screen, and the admin enforces the content rules."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from wagtail.admin.panels import get_edit_handler
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
@@ -10,10 +12,12 @@ from blog.factories import BlogIndexPageFactory
 from blog.models import ArticlePage, BlogIndexPage
 from blog.tests.admin_forms import article_form
 from contact.models import ContactPage
+from contact.views import estimate_request_viewset
 from gallery.models import GalleryPage
-from home.models import HomePage, StandardPage
-from materials.models import MaterialIndexPage
+from home.models import HomePage, StandardPage, Testimonial
+from materials.models import Material, MaterialIndexPage
 from services.models import ServiceIndexPage, ServicePage
+from site_settings.models import BusinessSettings, SearchEngineSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +93,6 @@ def test_add_form_opens_for_every_section(editor, home, model):
 
 
 def test_edit_forms_open_for_every_page_and_setting(editor, home, site):
-    from django.core.management import call_command
-
     call_command("load_demo_content", small_images=True, verbosity=0)
     pages = Page.objects.filter(depth__gte=2)
     seen = set()
@@ -188,13 +190,6 @@ WAGTAIL_FIELDS |= {f.name for f in AbstractFormField._meta.fields + AbstractEmai
 
 
 def test_every_field_an_editor_fills_in_explains_itself():
-    from wagtail.admin.panels import get_edit_handler
-
-    from contact.views import estimate_request_viewset
-    from home.models import Testimonial
-    from materials.models import Material
-    from site_settings.models import BusinessSettings, SearchEngineSettings
-
     handlers = [(model, model.get_edit_handler()) for model in ALL_TYPES]
     handlers += [
         (model, get_edit_handler(model).bind_to_model(model))

@@ -10,7 +10,7 @@ from materials.factories import MaterialFactory
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, materials, count, photos, their images and renditions.
-GALLERY_QUERIES = 18
+GALLERY_QUERIES = 16
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ from services.factories import ServiceIndexPageFactory, ServicePageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu, contact link, hero image, services, photos, articles (each with their
-# images and renditions), section links, testimonials: each once however much content there is.
-HOME_QUERIES = 23
+# Routing, settings, menu (which also gives the estimate link), hero image, services, photos,
+# articles (each with their images and renditions), section links, testimonials: each once
+# however much content there is.
+HOME_QUERIES = 21
 
 
 @pytest.fixture

@@ -5,14 +5,16 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gallery.factories import GalleryPageFactory
 from home.models import HomePage
 from materials.factories import MaterialFactory
 from materials.models import MaterialIndexPage
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu, footer, contact link, materials with images and renditions.
-MATERIALS_QUERIES = 15
+# Routing, settings, menu and footer (which also give the estimate link), materials with
+# their images and renditions.
+MATERIALS_QUERIES = 13
 
 
 @pytest.fixture
@@ -43,7 +45,18 @@ def test_materials_page_shows_properties_care_and_price(client, materials_page):
     assert "<td>Low</td>" in html
     assert "$70–$120 per sq ft installed" in html
     assert "Oil it now and then to darken it evenly." in html
-    assert 'href="/gallery/?material=soapstone"' in html
+    assert "jobs in the gallery" not in html  # no gallery page to link to yet
+
+
+def test_each_stone_links_to_its_gallery_filter_wherever_the_gallery_lives(
+    client, home, materials_page
+):
+    MaterialFactory(name="Soapstone", slug="soapstone")
+    GalleryPageFactory(parent=home, slug="our-work")
+
+    html = client.get("/materials/").content.decode()
+
+    assert 'href="/our-work/?material=soapstone"' in html
 
 
 def test_materials_are_listed_in_editor_order(client, materials_page):

@@ -3,14 +3,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.models import HomePage
-from materials.factories import MaterialFactory
+from materials.factories import MaterialFactory, MaterialIndexPageFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 from services.models import ServiceIndexPage, ServicePage
 
 pytestmark = pytest.mark.django_db
 
 # Routing, settings, menu, breadcrumbs, the listing, its images and renditions.
-SERVICE_INDEX_QUERIES = 16
+SERVICE_INDEX_QUERIES = 14
 
 
 @pytest.fixture
@@ -55,6 +55,20 @@ def test_service_page_renders_body_materials_and_call_to_action(client, services
     assert "Get my estimate" in html
     assert "Granite" in html and "$40–$90 per sq ft" in html
     assert 'href="tel:+16783725976"' in html
+
+
+def test_stones_link_to_their_section_wherever_the_materials_page_lives(
+    client, home, services_index
+):
+    granite = MaterialFactory(name="Granite", slug="granite")
+    service = ServicePageFactory(parent=services_index, slug="kitchens")
+    service.materials.add(granite)
+    service.save()
+
+    assert "#granite" not in client.get("/services/kitchens/").content.decode()  # no page yet
+    MaterialIndexPageFactory(parent=home, slug="stone-guide")
+    html = client.get("/services/kitchens/").content.decode()
+    assert '<a href="/stone-guide/#granite">Granite</a>' in html
 
 
 def test_index_lists_live_services_only(client, services_index):

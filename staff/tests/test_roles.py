@@ -4,12 +4,22 @@ import json
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from wagtail.models import Page, Workflow, WorkflowPage
 
+from blog.factories import BlogIndexPageFactory
 from contact.factories import make_contact_page
-from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS, ROLES, sync_roles
+from staff.roles import (
+    EDITORS,
+    LEAD_HANDLERS,
+    MODERATORS,
+    ROLES,
+    sync_roles,
+    sync_roles_after_migrate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +81,14 @@ def may_open(client, url):
     return False
 
 
-def staff_client(client, django_user_model, role):
-    user = django_user_model.objects.create_user(f"someone-{role}", "staff@example.com", "x")
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
+def staff_client(client, staff_user, role):
+    client.force_login(staff_user(role))
     return client
 
 
 @pytest.mark.parametrize("role", ROLE_ORDER)
-def test_each_role_opens_exactly_its_areas(client, django_user_model, home, site, role):
-    staff = staff_client(client, django_user_model, role)
+def test_each_role_opens_exactly_its_areas(client, staff_user, home, site, role):
+    staff = staff_client(client, staff_user, role)
     column = ROLE_ORDER.index(role)
 
     opened = {area: may_open(staff, url) for area, url in urls(home, site).items()}
@@ -104,9 +112,9 @@ def menu_labels(client):
 
 
 @pytest.mark.parametrize("role", ROLE_ORDER)
-def test_each_role_sees_only_the_menus_it_can_use(client, django_user_model, home, site, role):
+def test_each_role_sees_only_the_menus_it_can_use(client, staff_user, home, site, role):
     make_contact_page(home)  # a form page: Wagtail would add a "Forms" menu for it
-    staff = staff_client(client, django_user_model, role)
+    staff = staff_client(client, staff_user, role)
 
     assert menu_labels(staff) - EVERYONE == MENUS[role]
 
@@ -138,8 +146,6 @@ def test_create_staff_user_gives_a_role_and_a_random_password(capsys, django_use
 
 
 def test_every_page_needs_a_moderators_approval(home):
-    from wagtail.models import Page, Workflow
-
     Workflow.objects.all().delete()  # e.g. an emptied database
 
     sync_roles()
@@ -148,3 +154,28 @@ def test_every_page_needs_a_moderators_approval(home):
     assert workflow.name == "Moderators approval"
     assert [g.name for g in workflow.tasks.specific().get().groups.all()] == [MODERATORS]
     assert home.get_workflow() == workflow
+
+
+def workflow_of(page):
+    return Page.objects.get(pk=page.pk).get_workflow()  # fresh: the page caches its workflow
+
+
+def test_a_new_blog_gets_the_article_review_when_it_is_made(home):
+    blog = BlogIndexPageFactory(parent=home)
+    contact = make_contact_page(home)
+
+    assert workflow_of(blog).name == "Article review"
+    assert [task.name for task in workflow_of(blog).tasks.all()] == ["Fact check"]
+    # Other page types get no workflow of their own; the root page's covers them.
+    assert not WorkflowPage.objects.filter(page=contact).exists()
+    assert workflow_of(contact).name == "Moderators approval"
+
+
+def test_migrate_gives_existing_blogs_the_article_review(home):
+    blog = BlogIndexPageFactory(parent=home)
+    Workflow.objects.all().delete()  # e.g. a blog made before the workflow existed
+
+    sync_roles_after_migrate(sender=apps.get_app_config("staff"))
+
+    assert workflow_of(blog).name == "Article review"
+    assert workflow_of(home).name == "Moderators approval"

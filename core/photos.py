@@ -1,0 +1,48 @@
+"""The ways a photo is shown on the site, each with its sizes written once.
+
+Templates use `{% photo image "card" %}` (core/templatetags/photo_tags.py); Python code that
+needs the same rendition (JSON-LD, the lightbox link) reads the spec from here. Every role is
+offered as AVIF, WebP and JPEG; the browser takes the first it supports.
+"""
+
+from dataclasses import dataclass, field
+
+FORMATS = "format-{avif,webp,jpeg}"
+# The full-size photo the gallery's lightbox opens (and the gallery's JSON-LD lists).
+LIGHTBOX = "width-1600"
+# Link previews and search engines: the 1.91:1 shape Facebook and others crop to.
+SHARE = "fill-1200x630"
+
+
+@dataclass(frozen=True)
+class Role:
+    sizes_spec: str
+    sizes: str
+    attrs: dict = field(default_factory=lambda: {"loading": "lazy"})
+
+    @property
+    def specs(self):
+        return f"{FORMATS} {self.sizes_spec}"
+
+
+THIRDS = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
+ABOVE_THE_FOLD = {"fetchpriority": "high"}
+
+ROLES = {
+    # The home page's full-width photo behind the headline: taller on phones.
+    "home-hero": Role("fill-{640x720,1280x720,1920x900}-c60", "100vw", ABOVE_THE_FOLD),
+    # The wide photo at the top of an inner page.
+    "hero": Role("fill-{640x360,1280x720,1920x1080}-c75", "100vw", ABOVE_THE_FOLD),
+    # A page in a listing: services, related pages.
+    "card": Role("fill-{480x320,960x640}-c75", THIRDS),
+    # A job photo in a grid: the gallery, a service's photos, the home page's recent work.
+    "tile": Role("fill-{400x300,800x600}-c75", THIRDS),
+    # A stone's close-up on the materials page.
+    "stone": Role("fill-{480x360,960x720}-c75", "(min-width: 48em) 40vw, 100vw"),
+    # An article in the blog listing.
+    "summary": Role("fill-{360x240,720x480}-c75", "(min-width: 48em) 22rem, 100vw"),
+    # A search result's small photo.
+    "thumbnail": Role("fill-{160x120,320x240}-c75", "10rem"),
+    # A photo inside a page's text, uncropped.
+    "inline": Role("width-{480,960,1440}", "(min-width: 48em) 46rem, 100vw"),
+}

@@ -1,0 +1,23 @@
+from django import template
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
+
+from core.photos import LIGHTBOX, ROLES
+
+register = template.Library()
+
+
+@register.simple_tag
+def photo(image, role):
+    """`<picture>` for `image` in a role from core/photos.py, e.g. "card"; "" without an image."""
+    if not image:
+        return ""
+    role = ROLES[role]
+    filters = [Filter(spec) for spec in Filter.expand_spec(role.specs)]
+    return Picture(get_renditions_or_not_found(image, filters), {"sizes": role.sizes, **role.attrs})
+
+
+@register.simple_tag
+def lightbox_url(image):
+    """The large photo the gallery's lightbox opens."""
+    return get_rendition_or_not_found(image, LIGHTBOX).url
