@@ -82,10 +82,11 @@ class BasePage(Page):
         """The pages above this one, below the site root; fetched once per request."""
         if self.depth <= 2:
             return []
-        if getattr(request, "_breadcrumbs_for", None) != self.pk:
-            request._breadcrumbs = list(self.get_ancestors().filter(depth__gte=2))
-            request._breadcrumbs_for = self.pk
-        return request._breadcrumbs
+        # Keyed by the object, not its pk: a page previewed before its first save has none.
+        cached = getattr(request, "_breadcrumbs", None)
+        if cached is None or cached[0] is not self:
+            cached = request._breadcrumbs = (self, list(self.get_ancestors().filter(depth__gte=2)))
+        return cached[1]
 
     def structured_data(self, request):
         """schema.org JSON-LD objects for this page: its place in the site, plus what page

@@ -15,7 +15,7 @@ SHARE = "fill-1200x630"
 
 
 @dataclass(frozen=True)
-class Role:
+class PhotoRole:
     sizes_spec: str
     sizes: str
     attrs: dict = field(default_factory=lambda: {"loading": "lazy"})
@@ -28,21 +28,21 @@ class Role:
 THIRDS = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
 ABOVE_THE_FOLD = {"fetchpriority": "high"}
 
-ROLES = {
+PHOTO_ROLES = {
     # The home page's full-width photo behind the headline: taller on phones.
-    "home-hero": Role("fill-{640x720,1280x720,1920x900}-c60", "100vw", ABOVE_THE_FOLD),
+    "home-hero": PhotoRole("fill-{640x720,1280x720,1920x900}-c60", "100vw", ABOVE_THE_FOLD),
     # The wide photo at the top of an inner page.
-    "hero": Role("fill-{640x360,1280x720,1920x1080}-c75", "100vw", ABOVE_THE_FOLD),
+    "hero": PhotoRole("fill-{640x360,1280x720,1920x1080}-c75", "100vw", ABOVE_THE_FOLD),
     # A page in a listing: services, related pages.
-    "card": Role("fill-{480x320,960x640}-c75", THIRDS),
+    "card": PhotoRole("fill-{480x320,960x640}-c75", THIRDS),
     # A job photo in a grid: the gallery, a service's photos, the home page's recent work.
-    "tile": Role("fill-{400x300,800x600}-c75", THIRDS),
+    "tile": PhotoRole("fill-{400x300,800x600}-c75", THIRDS),
     # A stone's close-up on the materials page.
-    "stone": Role("fill-{480x360,960x720}-c75", "(min-width: 48em) 40vw, 100vw"),
+    "stone": PhotoRole("fill-{480x360,960x720}-c75", "(min-width: 48em) 40vw, 100vw"),
     # An article in the blog listing.
-    "summary": Role("fill-{360x240,720x480}-c75", "(min-width: 48em) 22rem, 100vw"),
+    "summary": PhotoRole("fill-{360x240,720x480}-c75", "(min-width: 48em) 22rem, 100vw"),
     # A search result's small photo.
-    "thumbnail": Role("fill-{160x120,320x240}-c75", "10rem"),
+    "thumbnail": PhotoRole("fill-{160x120,320x240}-c75", "10rem"),
     # A photo inside a page's text, uncropped.
-    "inline": Role("width-{480,960,1440}", "(min-width: 48em) 46rem, 100vw"),
+    "inline": PhotoRole("width-{480,960,1440}", "(min-width: 48em) 46rem, 100vw"),
 }

@@ -21,9 +21,14 @@ def image_url(request, image, spec=SHARE):
     return absolute(request, image.get_rendition(spec).url) if image else None
 
 
+def business_id(request):
+    """The @id of the business object every page carries."""
+    return f"{root_url(request)}/#business"
+
+
 def business_ref(request, business):
-    """A pointer to the business object every page carries, for publisher and provider."""
-    return {"@id": f"{root_url(request)}/#business", "name": business.business_name}
+    """A pointer to that object, for an article's publisher and a service's provider."""
+    return {"@id": business_id(request), "name": business.business_name}
 
 
 def breadcrumb_data(request, page, ancestors):

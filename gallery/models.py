@@ -45,8 +45,10 @@ class GalleryPage(BasePage):
     def filtered_photos(self, request):
         """This request's page of photos under its stone and room filters, worked out once
         per request: the template and the JSON-LD show the same photos."""
-        if getattr(request, "_gallery_photos_for", None) == self.pk:
-            return request._gallery_photos
+        # Keyed by the object, not its pk: a page previewed before its first save has none.
+        cached = getattr(request, "_gallery_photos", None)
+        if cached is not None and cached[0] is self:
+            return cached[1]
         materials = list(Material.objects.only("name", "slug"))
         material = request.GET.get("material", "")
         room = request.GET.get("room", "")
@@ -62,15 +64,15 @@ class GalleryPage(BasePage):
         if room:
             photos = photos.filter(room=room)
 
-        request._gallery_photos_for = self.pk
-        request._gallery_photos = {
+        shown = {
             "photos": Paginator(photos, self.photos_per_page).get_page(request.GET.get("page")),
             "materials": materials,
             "rooms": ROOM_CHOICES,
             "selected_material": material,
             "selected_room": room,
         }
-        return request._gallery_photos
+        request._gallery_photos = (self, shown)
+        return shown
 
     def structured_data(self, request):
         """The photos on this page of the gallery, as the lightbox shows them."""

@@ -195,7 +195,7 @@ class BusinessSettings(BaseSiteSetting):
         data = {
             "@context": "https://schema.org",
             "@type": "HomeAndConstructionBusiness",
-            "@id": f"{base}/#business",
+            "@id": seo.business_id(request),
             "name": self.business_name,
             "url": f"{base}/",
             "telephone": self.phone_href.removeprefix("tel:") or self.phone,

@@ -2,7 +2,7 @@ from django import template
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 
-from core.photos import LIGHTBOX, ROLES
+from core.photos import LIGHTBOX, PHOTO_ROLES
 
 register = template.Library()
 
@@ -12,9 +12,9 @@ def photo(image, role):
     """`<picture>` for `image` in a role from core/photos.py, e.g. "card"; "" without an image."""
     if not image:
         return ""
-    role = ROLES[role]
-    filters = [Filter(spec) for spec in Filter.expand_spec(role.specs)]
-    return Picture(get_renditions_or_not_found(image, filters), {"sizes": role.sizes, **role.attrs})
+    spec = PHOTO_ROLES[role]
+    filters = [Filter(each) for each in Filter.expand_spec(spec.specs)]
+    return Picture(get_renditions_or_not_found(image, filters), {"sizes": spec.sizes, **spec.attrs})
 
 
 @register.simple_tag

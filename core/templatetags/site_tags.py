@@ -53,7 +53,7 @@ def top_page(context, page_type):
 
 
 @register.simple_tag(takes_context=True)
-def blog_feed(context):
+def feed_link(context):
     """(title, URL) of the first RSS feed a top-level page offers, for the autodiscovery link."""
     request = context["request"]
     for page in _top_pages(request):
@@ -102,11 +102,12 @@ def share_image_url(context, default_image=None):
     """A wide rendition of the page's photo, else of `default_image` (from Settings), else ""."""
     request, page = context["request"], context.get("page")
     image = getattr(page, "hero_image", None) if page else None
-    return seo.image_url(request, image) if image else _default_image_url(request, default_image)
+    return seo.image_url(request, image) if image else _share_image_url(request, default_image)
 
 
-def _default_image_url(request, image):
-    """Worked out once per request: the share tags and the business JSON-LD both need it."""
+def _share_image_url(request, image):
+    """The wide rendition of the default share image, "" without one. Worked out on the first
+    call of a request: base.html hands the same image to both tags that need it."""
     if not hasattr(request, "_default_share_image_url"):
         request._default_share_image_url = seo.image_url(request, image) if image else ""
     return request._default_share_image_url
@@ -118,7 +119,7 @@ def structured_data(context, default_image=None):
     request, page, business = context["request"], context.get("page"), context.get("business")
     blocks = []
     if business:
-        blocks.append(business.structured_data(request, _default_image_url(request, default_image)))
+        blocks.append(business.structured_data(request, _share_image_url(request, default_image)))
     if hasattr(page, "structured_data"):
         blocks += page.structured_data(request)
     return mark_safe(

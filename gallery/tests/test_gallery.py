@@ -1,6 +1,11 @@
+import json
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
 from gallery.models import GalleryPage
@@ -142,3 +147,25 @@ def test_pages_of_photos_keep_the_filter(client, gallery, stones):
     assert len(captions(first)) == GalleryPage.photos_per_page
     assert len(captions(second)) == 1
     assert 'href="?material=marble&amp;page=2"' in first.content.decode()
+
+
+def test_structured_data_lists_the_photos_the_filter_shows(client, photos):
+    html = client.get("/gallery/?material=marble").content.decode()
+
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    gallery = next(b for b in map(json.loads, blocks) if b["@type"] == "ImageGallery")
+    assert sorted(image["caption"] for image in gallery["image"]) == [
+        "marble bathroom job",
+        "marble kitchen job",
+    ]
+
+
+def test_a_new_gallery_can_be_previewed_before_its_first_save(admin_client, home, business):
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("gallery", "gallerypage", home.pk))
+    data = nested_form_data({"title": "Our work", "slug": "our-work", "photos": inline_formset([])})
+
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    assert "<h1>Our work</h1>" in response.content.decode()
