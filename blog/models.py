@@ -88,6 +88,12 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     def feed(self, request):
         return ArticleFeed(self)(request)
 
+    def get_cached_paths(self):
+        # Every tag, not only those in use: an article that lost its last tag leaves a stale
+        # tag page behind otherwise.
+        tags = Tag.objects.order_by("slug").values_list("slug", flat=True)
+        return ["/", self.feed_path, *(self.reverse_subpage("tag_listing", args=[t]) for t in tags)]
+
     @classproperty
     def feed_path(cls):
         return cls.get_resolver().reverse("feed")

@@ -94,6 +94,11 @@ class BasePage(Page):
         ancestors = self.breadcrumb_pages(request)
         return [seo.breadcrumb_data(request, self, ancestors)] if ancestors else []
 
+    def purge_set(self):
+        """What a shared cache must forget when this page is published or unpublished: the
+        page, and the pages above it, which list it (its index and the home page)."""
+        return [self, *self.get_ancestors().filter(depth__gte=2)]
+
     def search_matches(self, query):
         """Things inside this page that matched a site search, listed under its result."""
         return []

@@ -9,6 +9,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core.cache import mark_private
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -38,7 +40,7 @@ def search(request):
         )
     for page in results.object_list:
         page.matches = matches_inside(page, query)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -48,6 +50,8 @@ def search(request):
             "result_count": result_count,
         },
     )
+    # Endless query variants would crowd real pages out of a shared cache.
+    return mark_private(response) if query else response
 
 
 def matches_inside(page, query):

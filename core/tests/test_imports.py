@@ -20,6 +20,7 @@ ROOF = {"core/management/commands/load_demo_content.py"}
 FUNCTION_LEVEL = {
     # Django's app registry is not ready when apps.py is imported.
     ("contact/apps.py", "contact"),
+    ("core/apps.py", "core"),
     ("staff/apps.py", "staff"),
 }
 

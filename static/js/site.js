@@ -1,6 +1,6 @@
 // Collapses the main menu behind a button on small screens. Without JavaScript the menu stays open.
+// base.html sets the "js" class in the head, before the first paint, so the menu never jumps.
 (function () {
-    document.documentElement.classList.add("js");
     // After a failed form post, take keyboard and screen reader users to the list of problems.
     var summary = document.querySelector(".form__summary");
     if (summary) summary.focus();

@@ -1,0 +1,152 @@
+"""What a shared cache may keep (Cache-Control, ETag) and what is purged when content changes."""
+
+import pytest
+from django.db import transaction
+from wagtail.models import Page
+
+from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from contact.factories import make_contact_page
+from core.tests.purge_backend import PURGED
+from materials.factories import MaterialFactory
+from services.factories import ServiceIndexPageFactory, ServicePageFactory
+from site_settings.models import BusinessSettings
+from staff.roles import EDITORS
+
+pytestmark = pytest.mark.django_db
+
+SHARED = {"public", "max-age=0", "s-maxage=3600"}
+PRIVATE = {"private", "no-cache"}
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+@pytest.fixture
+def purged(settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "core.tests.purge_backend.RecordingBackend"}
+    }
+    PURGED.clear()
+    yield PURGED
+    PURGED.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the commit (the purges), as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def blog(home, business):
+    blog = BlogIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=blog, title="Carrara", slug="carrara")
+    article.tags.add("marble")
+    article.save_revision().publish()
+    return blog
+
+
+def test_public_pages_are_shared_and_revalidated_by_browsers(client, blog):
+    for url in ["/", "/blog/", "/blog/carrara/", "/blog/feed/", "/blog/tags/marble/", "/search/"]:
+        response = client.get(url)
+        assert cache_control(response) == SHARED, url
+        assert "ETag" in response, url
+        assert not response.cookies, url
+
+
+def test_a_revalidation_costs_a_304(client, blog):
+    etag = client.get("/blog/carrara/")["ETag"]
+
+    assert client.get("/blog/carrara/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_html_is_compressed_for_clients_that_ask(client, blog):
+    response = client.get("/blog/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+
+
+def test_unknown_addresses_are_kept_only_briefly(client, home, business):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert cache_control(response) == {"public", "max-age=0", "s-maxage=60"}
+
+
+def test_personal_and_one_off_responses_are_never_shared(client, blog, staff_user):
+    make_contact_page(blog.get_parent())
+
+    assert cache_control(client.get("/contact/")) == PRIVATE  # the form's token
+    assert cache_control(client.get("/search/", {"q": "marble"})) == PRIVATE
+    client.force_login(staff_user(EDITORS))
+    assert cache_control(client.get("/blog/carrara/")) == PRIVATE  # the userbar
+    assert "public" not in cache_control(client.get("/admin/"))
+
+
+def test_publishing_an_article_purges_it_and_every_page_that_lists_it(blog, purged, committed):
+    article = blog.get_children().get().specific
+    article.title = "Carrara marble"
+    with committed():
+        article.save_revision().publish()
+
+    assert set(purged) == {
+        "http://localhost/",
+        "http://localhost/blog/",
+        "http://localhost/blog/feed/",
+        "http://localhost/blog/tags/marble/",
+        "http://localhost/blog/carrara/",
+        "http://localhost/sitemap.xml",
+    }
+
+
+def test_unpublishing_purges_the_same_pages(blog, purged, committed):
+    with committed():
+        blog.get_children().get().specific.unpublish()
+
+    assert "http://localhost/blog/carrara/" in purged and "http://localhost/blog/" in purged
+
+
+def test_a_service_purge_leaves_the_blog_alone(home, business, purged, committed):
+    services = ServiceIndexPageFactory(parent=home)
+    service = ServicePageFactory(parent=services, slug="kitchens")
+
+    with committed():
+        service.save_revision().publish()
+
+    assert set(purged) == {
+        "http://localhost/",
+        "http://localhost/services/",
+        "http://localhost/services/kitchens/",
+        "http://localhost/sitemap.xml",
+    }
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: BusinessSettings.objects.get().save(),
+        lambda: MaterialFactory(name="Onyx"),
+    ],
+    ids=["business details", "a stone"],
+)
+def test_site_wide_changes_purge_every_page(blog, purged, committed, change):
+    live = {page.full_url for page in Page.objects.live().filter(depth__gt=1)}
+
+    with committed():
+        change()
+
+    assert live | {
+        "http://localhost/sitemap.xml",
+        "http://localhost/robots.txt",
+        "http://localhost/search/",
+    } <= set(purged)
+
+
+def test_nothing_is_purged_when_the_change_is_rolled_back(blog, purged, committed):
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        MaterialFactory(name="Onyx")
+        raise RuntimeError("the save fails")
+
+    assert purged == []

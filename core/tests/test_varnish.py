@@ -1,0 +1,142 @@
+"""The real Varnish (Debian's package) with deploy/varnish/default.vcl in front of a live site:
+pages are kept, publishing purges them, staff and forms are never served from the cache."""
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from http.cookiejar import CookieJar
+
+import pytest
+from django.conf import settings as django_settings
+
+from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from contact.factories import make_contact_page
+from core.tests.conftest import require
+from staff.roles import EDITORS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+VCL = django_settings.BASE_DIR / "deploy" / "varnish" / "default.vcl"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def varnish(live_server, settings, tmp_path):
+    require(shutil.which("varnishd"), "needs Debian's varnish (apt-get install varnish)")
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "test.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port = free_port()
+    process = subprocess.Popen(
+        ["varnishd", "-F", "-j", "none", "-n", str(tmp_path / "work"), "-f", str(vcl),
+         "-a", f"127.0.0.1:{port}", "-s", "malloc,32m", "-T", "none"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):  # up to ten seconds to compile the VCL and listen
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"varnishd stopped: {process.stderr.read().decode()}")
+            time.sleep(0.1)
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": url,
+        }
+    }
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url, cookie=None):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.headers, response.read().decode()
+
+
+@pytest.fixture
+def blog(live_server, home, business):
+    blog = BlogIndexPageFactory(parent=home, title="Stone history")
+    article = ArticlePageFactory(parent=blog, title="Carrara quarries", slug="carrara")
+    article.tags.add("marble")
+    article.save_revision().publish()
+    return blog
+
+
+LISTINGS = ["/", "/blog/", "/blog/carrara/", "/blog/feed/", "/blog/tags/marble/"]
+
+
+def test_publishing_reaches_visitors_through_the_cache_at_once(varnish, blog):
+    for path in LISTINGS:
+        assert fetch(varnish + path)[0]["X-Cache"] == "MISS", path
+        assert fetch(varnish + path)[0]["X-Cache"] == "HIT", path
+
+    article = blog.get_children().get().specific
+    article.title = "Carrara: two thousand years of quarrying"
+    article.save_revision().publish()
+
+    for path in LISTINGS:
+        headers, body = fetch(varnish + path)
+        assert headers["X-Cache"] == "MISS", path
+        assert "two thousand years" in body, path
+
+
+def test_a_filtered_listing_goes_with_its_page(varnish, blog):
+    fetch(varnish + "/blog/?tag=marble")
+    assert fetch(varnish + "/blog/?tag=marble")[0]["X-Cache"] == "HIT"
+
+    blog.get_children().get().specific.save_revision().publish()
+
+    assert fetch(varnish + "/blog/?tag=marble")[0]["X-Cache"] == "MISS"
+
+
+def test_staff_get_fresh_pages_and_visitors_never_get_theirs(varnish, blog, staff_user, client):
+    client.force_login(staff_user(EDITORS))
+    session = f"sessionid={client.cookies['sessionid'].value}"
+
+    for _ in range(2):
+        headers, body = fetch(varnish + "/blog/carrara/", cookie=session)
+        assert headers["X-Cache"] == "MISS"
+        assert "wagtail-userbar" in body
+    headers, body = fetch(varnish + "/blog/carrara/", cookie="csrftoken=abc; _ga=1")
+    assert "wagtail-userbar" not in body and "Set-Cookie" not in headers
+    assert fetch(varnish + "/blog/carrara/")[0]["X-Cache"] == "HIT"
+
+
+def test_forms_and_searches_are_never_served_from_the_cache(varnish, blog):
+    make_contact_page(blog.get_parent())
+    tokens = set()
+    for _ in range(2):
+        headers, body = fetch(varnish + "/contact/")
+        assert headers["X-Cache"] == "MISS" and "csrftoken=" in headers["Set-Cookie"]
+        tokens.add(re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1])
+        assert fetch(varnish + "/search/?q=marble")[0]["X-Cache"] == "MISS"
+    assert len(tokens) == 2
+
+
+def test_posting_the_form_through_the_cache_keeps_its_token(varnish, blog):
+    make_contact_page(blog.get_parent())
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
+    body = opener.open(varnish + "/contact/", timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
+
+    response = opener.open(
+        varnish + "/contact/", data=f"csrfmiddlewaretoken={token}".encode(), timeout=10
+    )
+
+    # The form comes back with what is missing, not Django's CSRF failure page.
+    assert response.status == 200
+    assert "Please check" in response.read().decode()
