@@ -21,7 +21,7 @@ from wagtail.models.workflows import AbstractGroupApprovalTask
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
-from core import seo
+from core import navigation, seo
 from core.blocks import ArticleBodyBlock
 from core.models import BasePage
 from site_settings.models import BusinessSettings
@@ -38,9 +38,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
 
-    def visible_articles(self):
+    def visible_articles(self, request=None):
         """Articles a visitor may read: published, not behind a password, in this blog."""
-        return ArticlePage.objects.child_of(self).live().public()
+        articles = ArticlePage.objects.child_of(self).live()
+        return navigation.public(articles, request) if request else articles.public()
 
     def articles(self, visible=None):
         """The listing: newest first, with what the summaries show fetched up front."""
@@ -53,7 +54,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         )
 
     def render_listing(self, request, tag_slug=None):
-        visible = self.visible_articles()
+        visible = self.visible_articles(request)
         # Only tags that lead somewhere: those on articles a visitor can read.
         tags = (
             Tag.objects.filter(blog_articlepagetag_items__content_object__in=visible)
@@ -173,7 +174,8 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = BlogIndexPage.objects.parent_of(self).first()
+        above = self.breadcrumb_pages(request)  # no extra query: the menu has the blog
+        context["blog"] = above[-1].specific_deferred if above else None
         return context
 
     def structured_data(self, request):

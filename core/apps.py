@@ -13,6 +13,8 @@ class CoreConfig(AppConfig):
         page_unpublished.connect(cache.purge_page)
         post_page_move.connect(cache.purge_everything)
         post_delete.connect(cache.purge_everything_on_page_delete)
+        post_save.connect(cache.forget_chrome_on_page_change)
+        post_delete.connect(cache.forget_chrome_on_page_change)
         for label in cache.SITE_WIDE:
             model = apps.get_model(label)
             post_save.connect(cache.purge_everything_on_change, sender=model)

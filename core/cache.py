@@ -7,17 +7,23 @@ personal is `private`: pages for a signed-in user (the userbar), a page with a f
 estimate form), anything that set a cookie. Views that must never be shared, such as a search
 with a query, say so themselves and are left alone here.
 
+The site's chrome (the menu's pages, the business details) is kept in the Django cache
+(`chrome`) and forgotten on any change to pages, view restrictions or site-wide content.
+
 Purges are exact for a page (`BasePage.purge_set`), and cover every page when something shown
 on every page changes (`SITE_WIDE`). They are sent once the change is committed, so the cache
 cannot fetch the old version again in between.
 """
 
+import time
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 # Changing one of these changes what every page shows (the phone in the header, a stone's price
 # on services, testimonials on the home page, photos and their renditions) or where it is.
@@ -92,16 +98,60 @@ def purge_everything(**kwargs):
     _purge_on_commit(batch)
 
 
-def purge_everything_on_change(sender, created=False, raw=False, **kwargs):
-    # A new photo is shown nowhere until a page that uses it is published (and purged).
-    if not raw and not (created and sender._meta.label == "images.CustomImage"):
-        purge_everything()
+# A new photo is shown nowhere until a page that uses it is published (and purged then); a
+# settings row is made with its defaults the first time a page reads it.
+SHOWN_ONLY_ONCE_CHANGED = {
+    "images.CustomImage",
+    "site_settings.BusinessSettings",
+    "site_settings.SearchEngineSettings",
+}
+# Wagtail records a photo's size and hash on first use; that changes nothing a visitor sees.
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def purge_everything_on_change(sender, created=False, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
+        return
+    if created and sender._meta.label in SHOWN_ONLY_ONCE_CHANGED:
+        return
+    forget_chrome()
+    purge_everything()
 
 
 def purge_everything_on_page_delete(sender, instance, **kwargs):
     # Deleting takes the pages below too, and moving changes their addresses: purge it all.
     if isinstance(instance, Page):
+        forget_chrome()
         purge_everything()
+
+
+CHROME_VERSION = "lm:chrome-version"
+
+
+def chrome(name, make):
+    """What every page shows and seldom changes, from the cache; `make()` when it is not there.
+    Entries carry the current version, so `forget_chrome` drops them all at once."""
+    if not settings.CHROME_CACHE_SECONDS:
+        return make()
+    version = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
+    key = f"lm:chrome:{version}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, settings.CHROME_CACHE_SECONDS)
+    return value
+
+
+def forget_chrome(**kwargs):
+    # Now, for the rest of this request, and again after commit: a page rendered in between
+    # could have cached what the transaction was about to replace.
+    cache.delete(CHROME_VERSION)
+    transaction.on_commit(lambda: cache.delete(CHROME_VERSION))
+
+
+def forget_chrome_on_page_change(sender, instance, raw=False, **kwargs):
+    if not raw and isinstance(instance, Page | PageViewRestriction | Site):
+        forget_chrome()
 
 
 def site_wide_paths():

@@ -1,12 +1,14 @@
 """The page base shared by every page type on the site."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.models import Page
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, Site
 from wagtail.search import index
 
-from core import seo
+from core import cache, navigation, seo
 
 
 class BasePage(Page):
@@ -79,14 +81,39 @@ class BasePage(Page):
         return self.search_description or self.introduction
 
     def breadcrumb_pages(self, request):
-        """The pages above this one, below the site root; fetched once per request."""
+        """The pages above this one, below the site root. Up to a section's pages they come
+        from the request's menu lookup; deeper pages query once per request."""
         if self.depth <= 2:
             return []
+        root = navigation.site_root(request)
+        if self.depth == 3 and root is not None:
+            return [root]
+        section = navigation.section_of(self, request) if self.depth == 4 and self.path else None
+        if root is not None and section is not None:
+            return [root, section]
         # Keyed by the object, not its pk: a page previewed before its first save has none.
         cached = getattr(request, "_breadcrumbs", None)
         if cached is None or cached[0] is not self:
             cached = request._breadcrumbs = (self, list(self.get_ancestors().filter(depth__gte=2)))
         return cached[1]
+
+    def route(self, request, path_components):
+        # Wagtail looks a child up as a plain page, then again as its own type. Where only one
+        # type may live here (articles under the blog), one query finds it, photo included.
+        child_types = self.specific_class.allowed_subpage_models()
+        if not path_components or len(child_types) != 1:
+            return super().route(request, path_components)
+        model = child_types[0]
+        try:
+            child = (
+                model.objects.child_of(self)
+                .select_related("hero_image")
+                .get(slug=path_components[0])
+            )
+        except model.DoesNotExist:
+            raise Http404 from None
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     def structured_data(self, request):
         """schema.org JSON-LD objects for this page: its place in the site, plus what page
@@ -102,3 +129,23 @@ class BasePage(Page):
     def search_matches(self, query):
         """Things inside this page that matched a site search, listed under its result."""
         return []
+
+
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting that every page reads: kept in the cache with the site's chrome instead
+    of queried on each request. Editing it in the admin reads and saves the database row."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            setting = cache.chrome(f"{cls._meta.label_lower}:{site.pk}", lambda: cls.for_site(site))
+            setting._request = request
+            setattr(request, attr_name, setting)
+        return getattr(request, attr_name)

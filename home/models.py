@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from blog.models import ArticlePage
+from core import navigation
 from core.blocks import PageBodyBlock
 from core.models import BasePage
 from gallery.models import GalleryPage, GalleryPhoto
@@ -85,25 +86,27 @@ class HomePage(BasePage):
         context["featured_services"] = [
             item.service
             for item in self.featured_services.filter(
-                service__in=ServicePage.objects.live().public()
+                service__in=navigation.public(ServicePage.objects.live(), request)
             )
             .select_related("service", "service__hero_image")
             .prefetch_related("service__hero_image__renditions")
         ]
         context["gallery_photos"] = (
-            GalleryPhoto.objects.filter(page__in=GalleryPage.objects.live().public())
-            .select_related("image", "material")
+            GalleryPhoto.objects.filter(
+                page__in=navigation.public(GalleryPage.objects.live(), request)
+            )
+            .select_related("image", "material", "page")
             .prefetch_related("image__renditions")
             .order_by("page", "sort_order")[: self.gallery_count]
         )
-        context["latest_articles"] = (
-            ArticlePage.objects.live()
-            .public()
+        context["latest_articles"] = latest = list(
+            navigation.public(ArticlePage.objects.live(), request)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")[:3]
         )
+        context["articles_index"] = navigation.section_of(latest[0], request) if latest else None
         context["testimonials"] = Testimonial.objects.filter(show_on_home_page=True)[
             : self.testimonial_count
         ]

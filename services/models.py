@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core import seo
+from core import navigation, seo
 from core.blocks import PageBodyBlock
 from core.models import BasePage
 from site_settings.models import BusinessSettings
@@ -24,9 +24,7 @@ class ServiceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            ServicePage.objects.child_of(self)
-            .live()
-            .public()
+            navigation.public(ServicePage.objects.child_of(self).live(), request)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .defer_streamfields()

@@ -7,10 +7,11 @@ from django.db import models
 from django.templatetags.static import static
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import StreamField
 
 from core import seo
+from core.models import CachedSiteSetting
 
 DAYS = [
     ("monday", "Monday"),
@@ -60,8 +61,10 @@ def phone_digits(value):
 
 
 @register_setting(icon="site")
-class BusinessSettings(BaseSiteSetting):
+class BusinessSettings(CachedSiteSetting):
     """Name, phone, address and hours: typed once here, shown in the header, footer and buttons."""
+
+    select_related = ["logo"]
 
     business_name = models.CharField(
         max_length=120,
@@ -232,8 +235,10 @@ ROBOTS_RULE = re.compile(r"^\s*($|#|(allow|disallow)\s*:\s*(?P<path>/\S*)?\s*$)"
 
 
 @register_setting(icon="search")
-class SearchEngineSettings(BaseSiteSetting):
+class SearchEngineSettings(CachedSiteSetting):
     """What search engines and social sites are told; read only when a page needs it."""
+
+    select_related = ["share_image"]
 
     share_image = models.ForeignKey(
         "images.CustomImage",

@@ -172,6 +172,9 @@ TASKS = {
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 
+# How long the menu's pages and the business settings stay in the Django cache; any change to
+# them clears it at once. Needs a cache all processes share (see production.py).
+CHROME_CACHE_SECONDS = 24 * 3600
 # How long a shared cache (Varnish, a CDN) may keep a public page; publishing purges it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 # Where purges go: Varnish's address as seen from the app, e.g. http://127.0.0.1:6081.

@@ -18,6 +18,10 @@ if os.environ.get("REDIS_URL"):
             "TIMEOUT": 600,
         }
     }
+else:
+    # Each worker would keep its own copy, and a change made through one would not reach the
+    # others: without a shared cache the menu and settings are read on every request.
+    CHROME_CACHE_SECONDS = 0
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

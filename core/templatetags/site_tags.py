@@ -9,44 +9,29 @@ import json
 from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 from core import seo
+from core.navigation import top_pages
 
 register = template.Library()
-
-
-def _site_root(request):
-    if not hasattr(request, "_site_root"):
-        site = Site.find_for_request(request)
-        request._site_root = site.root_page if site else None
-    return request._site_root
-
-
-def _top_pages(request):
-    """Public pages directly under the home page, fetched once per request."""
-    if not hasattr(request, "_top_pages"):
-        root = _site_root(request)
-        request._top_pages = list(root.get_children().live().public()) if root else []
-    return request._top_pages
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Top-level pages that editors ticked 'Show in menus' for."""
-    return [page for page in _top_pages(context["request"]) if page.show_in_menus]
+    return [page for page in top_pages(context["request"]) if page.show_in_menus]
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Every top-level page, in the order of the page tree."""
-    return _top_pages(context["request"])
+    return top_pages(context["request"])
 
 
 @register.simple_tag(takes_context=True)
 def top_page(context, page_type):
     """The live top-level page of a type ("materials.MaterialIndexPage"), or None."""
-    for page in _top_pages(context["request"]):
+    for page in top_pages(context["request"]):
         if page.specific_class._meta.label_lower == page_type.lower():
             return page
     return None
@@ -56,7 +41,7 @@ def top_page(context, page_type):
 def feed_link(context):
     """(title, URL) of the first RSS feed a top-level page offers, for the autodiscovery link."""
     request = context["request"]
-    for page in _top_pages(request):
+    for page in top_pages(request):
         if feed_path := getattr(page.specific_class, "feed_path", ""):
             return page.title, page.get_url(request) + feed_path
     return None
@@ -68,7 +53,7 @@ def estimate_url(context):
     request = context["request"]
     if not hasattr(request, "_estimate_url"):
         request._estimate_url = "/contact/"
-        for page in _top_pages(request):
+        for page in top_pages(request):
             if getattr(page.specific_class, "takes_estimate_requests", False):
                 request._estimate_url = page.get_url(request)
                 break

@@ -2,11 +2,12 @@
 
 import pytest
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from contact.factories import make_contact_page
 from core.tests.purge_backend import PURGED
+from home.models import StandardPage
 from materials.factories import MaterialFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 from site_settings.models import BusinessSettings
@@ -150,3 +151,48 @@ def test_nothing_is_purged_when_the_change_is_rolled_back(blog, purged, committe
         raise RuntimeError("the save fails")
 
     assert purged == []
+
+
+def test_a_photos_first_use_purges_nothing(blog, purged, committed):
+    image = blog.get_children().get().specific.hero_image
+    image.file_size, image.file_hash = None, ""
+    image.save()
+    PURGED.clear()
+
+    with committed():
+        image.get_file_size()
+        image.get_file_hash()
+
+    assert purged == []
+
+
+def test_the_menu_follows_publishing_and_view_restrictions(client, blog):
+    home = blog.get_parent()
+    client.get("/")  # the menu is now in the cache
+    about = StandardPage(title="About us", slug="about", show_in_menus=True, live=False)
+    home.add_child(instance=about)
+    assert 'href="/about/"' not in client.get("/").content.decode()
+
+    about.save_revision().publish()
+    assert 'href="/about/"' in client.get("/").content.decode()
+
+    PageViewRestriction.objects.create(page=about, restriction_type="password", password="x")
+    assert 'href="/about/"' not in client.get("/").content.decode()
+
+
+def test_business_details_are_read_once_then_kept_until_changed(client, blog, business):
+    client.get("/")
+    business.phone = "404.555.0100"
+    business.save()
+
+    assert "(404) 555-0100" in client.get("/").content.decode()
+
+
+def test_without_a_shared_cache_nothing_is_kept(client, blog, settings):
+    settings.CHROME_CACHE_SECONDS = 0
+    client.get("/blog/carrara/")
+    BusinessSettings.objects.filter(pk=BusinessSettings.objects.get().pk).update(
+        business_name="Changed without signals"
+    )
+
+    assert "Changed without signals" in client.get("/blog/carrara/").content.decode()

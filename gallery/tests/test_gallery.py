@@ -14,8 +14,9 @@ from materials.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu, breadcrumbs, materials, count, photos, their images and renditions.
-GALLERY_QUERIES = 16
+# Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
+# Routing, view restrictions, materials, count, photos, their images and renditions.
+GALLERY_QUERIES = 11
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ from services.factories import ServiceIndexPageFactory, ServicePageFactory
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu (which also gives the estimate link), hero image, services, photos,
-# articles (each with their images and renditions), section links, testimonials: each once
-# however much content there is.
-HOME_QUERIES = 21
+# Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
+# Routing, view restrictions, hero image, services, photos, articles (each with their images
+# and renditions), testimonials: each once however much content there is.
+HOME_QUERIES = 13
 
 
 @pytest.fixture

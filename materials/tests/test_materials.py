@@ -12,9 +12,9 @@ from materials.models import MaterialIndexPage
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu and footer (which also give the estimate link), materials with
-# their images and renditions.
-MATERIALS_QUERIES = 13
+# Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
+# Routing, view restrictions, materials with their images and renditions.
+MATERIALS_QUERIES = 8
 
 
 @pytest.fixture

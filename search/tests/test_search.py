@@ -177,4 +177,4 @@ def test_search_queries_do_not_grow_with_the_results(client, home, business):
     many, many_queries = queries_for_results()
 
     assert (few, many) == (2, 8)
-    assert many_queries == few_queries
+    assert many_queries == few_queries, (few_queries, many_queries)

@@ -9,8 +9,9 @@ from services.models import ServiceIndexPage, ServicePage
 
 pytestmark = pytest.mark.django_db
 
-# Routing, settings, menu, breadcrumbs, the listing, its images and renditions.
-SERVICE_INDEX_QUERIES = 14
+# Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
+# Routing, view restrictions, the listing, its images and renditions.
+SERVICE_INDEX_QUERIES = 9
 
 
 @pytest.fixture
