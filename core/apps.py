@@ -7,15 +7,20 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
-        from core import cache  # it uses models, which are not ready when apps.py is imported
+        from wagtail.models import Page, PageViewRestriction, Site
+
+        from core import cache  # both use models, which are not ready when apps.py is imported
 
         page_published.connect(cache.purge_page)
-        page_unpublished.connect(cache.purge_page)
-        post_page_move.connect(cache.purge_everything)
-        post_delete.connect(cache.purge_everything_on_page_delete)
-        post_save.connect(cache.forget_chrome_on_page_change)
-        post_delete.connect(cache.forget_chrome_on_page_change)
-        for label in cache.SITE_WIDE:
-            model = apps.get_model(label)
-            post_save.connect(cache.purge_everything_on_change, sender=model)
-            post_delete.connect(cache.purge_everything_on_change, sender=model)
+        page_unpublished.connect(cache.purge_page)  # also when Wagtail deletes a live page
+        post_page_move.connect(cache.site_wide_change)
+        for model in apps.get_models():
+            if issubclass(model, Page):
+                post_save.connect(cache.page_saved_or_deleted, sender=model)
+                post_delete.connect(cache.page_saved_or_deleted, sender=model)
+        for model in [PageViewRestriction, Site, *map(apps.get_model, cache.SITE_WIDE)]:
+            post_save.connect(cache.site_wide_change, sender=model)
+            post_delete.connect(cache.site_wide_change, sender=model)
+        redirect = apps.get_model("wagtailredirects.Redirect")
+        post_save.connect(cache.purge_redirect, sender=redirect)
+        post_delete.connect(cache.purge_redirect, sender=redirect)

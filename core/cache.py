@@ -15,26 +15,28 @@ on every page changes (`SITE_WIDE`). They are sent once the change is committed,
 cannot fetch the old version again in between.
 """
 
+import logging
 import time
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
-# Changing one of these changes what every page shows (the phone in the header, a stone's price
-# on services, testimonials on the home page, photos and their renditions) or where it is.
+# Changing one of these changes what every page may show: the phone in the header, a stone's
+# price on services, testimonials on the home page, photos and their renditions.
 SITE_WIDE = [
     "site_settings.BusinessSettings",
     "site_settings.SearchEngineSettings",
     "materials.Material",
     "home.Testimonial",
     "images.CustomImage",
-    "wagtailredirects.Redirect",
 ]
+logger = logging.getLogger(__name__)
 SHARED_STATUSES = {200, 301, 404}
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
 # Unknown addresses are many and show the phone number: keep their 404s only briefly.
@@ -58,6 +60,13 @@ class SharedCacheMiddleware:
             if response.status_code == 404:
                 seconds = min(seconds, NOT_FOUND_SECONDS)
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+            # The same for every visitor: a cookie (the form's token, analytics) must not
+            # split the shared cache. Signed-in staff never reach this branch.
+            vary = [v for v in cc_delim_re.split(response.get("Vary", "")) if v]
+            if any(v.lower() == "cookie" for v in vary):
+                response["Vary"] = ", ".join(v for v in vary if v.lower() != "cookie")
+                if not response["Vary"]:
+                    del response["Vary"]
         else:
             mark_private(response)
         return response
@@ -79,9 +88,11 @@ def is_personal(request, response):
 
 
 def purge_page(sender, instance, **kwargs):
-    """A page was published or unpublished: purge it and the pages that list it, then the
-    sitemap."""
+    """Published or unpublished: the page and the pages that list it, then the sitemap. A
+    top-level page is in every page's menu and footer, so then everything goes."""
     page = instance.specific_deferred
+    if page.depth <= 3:
+        return purge_everything()
     batch = PurgeBatch()
     batch.add_pages(page.purge_set() if hasattr(page, "purge_set") else [page])
     if site := page.get_site():
@@ -98,6 +109,15 @@ def purge_everything(**kwargs):
     _purge_on_commit(batch)
 
 
+def site_wide_paths():
+    return [reverse("sitemap"), reverse("robots_txt"), reverse("search")]
+
+
+def _purge_on_commit(batch):
+    if settings.WAGTAILFRONTENDCACHE:
+        transaction.on_commit(batch.purge)
+
+
 # A new photo is shown nowhere until a page that uses it is published (and purged then); a
 # settings row is made with its defaults the first time a page reads it.
 SHOWN_ONLY_ONCE_CHANGED = {
@@ -109,7 +129,9 @@ SHOWN_ONLY_ONCE_CHANGED = {
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
 
 
-def purge_everything_on_change(sender, created=False, raw=False, update_fields=None, **kwargs):
+def site_wide_change(sender, created=False, raw=False, update_fields=None, **kwargs):
+    """Something every page may show changed (SITE_WIDE), a page's privacy, a site, or a page
+    moved (its address and those below it)."""
     if raw or (update_fields and set(update_fields) <= BOOKKEEPING_FIELDS):
         return
     if created and sender._meta.label in SHOWN_ONLY_ONCE_CHANGED:
@@ -118,11 +140,16 @@ def purge_everything_on_change(sender, created=False, raw=False, update_fields=N
     purge_everything()
 
 
-def purge_everything_on_page_delete(sender, instance, **kwargs):
-    # Deleting takes the pages below too, and moving changes their addresses: purge it all.
-    if isinstance(instance, Page):
+def page_saved_or_deleted(sender, raw=False, **kwargs):
+    # Drafts too: cheap, and it keeps the menu right for pages made live without a publish.
+    if not raw:
         forget_chrome()
-        purge_everything()
+
+
+def purge_redirect(sender, instance, raw=False, **kwargs):
+    """The old address now redirects, or no longer does."""
+    if not raw:
+        _purge_on_commit(PurgeBatch(instance.old_links()))
 
 
 CHROME_VERSION = "lm:chrome-version"
@@ -133,31 +160,30 @@ def chrome(name, make):
     Entries carry the current version, so `forget_chrome` drops them all at once."""
     if not settings.CHROME_CACHE_SECONDS:
         return make()
-    version = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
-    key = f"lm:chrome:{version}:{name}"
-    value = cache.get(key)
+    try:
+        version = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
+        key = f"lm:chrome:{version}:{name}"
+        value = cache.get(key)
+    except Exception:  # the cache is an accelerator: without it, read the database
+        logger.warning("Cache unavailable; %s read from the database", name, exc_info=True)
+        return make()
     if value is None:
         value = make()
-        cache.set(key, value, settings.CHROME_CACHE_SECONDS)
+        with suppress(Exception):
+            cache.set(key, value, settings.CHROME_CACHE_SECONDS)
     return value
 
 
-def forget_chrome(**kwargs):
+def forget_chrome():
     # Now, for the rest of this request, and again after commit: a page rendered in between
     # could have cached what the transaction was about to replace.
-    cache.delete(CHROME_VERSION)
-    transaction.on_commit(lambda: cache.delete(CHROME_VERSION))
+    _forget()
+    transaction.on_commit(_forget)
 
 
-def forget_chrome_on_page_change(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(instance, Page | PageViewRestriction | Site):
-        forget_chrome()
-
-
-def site_wide_paths():
-    return [reverse("sitemap"), reverse("robots_txt"), reverse("search")]
-
-
-def _purge_on_commit(batch):
-    if settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(batch.purge)
+def _forget():
+    try:
+        cache.delete(CHROME_VERSION)
+    except Exception:
+        # Entries then live out CHROME_CACHE_SECONDS; say so where someone will see it.
+        logger.error("Cache unavailable: the menu and settings may be stale", exc_info=True)

@@ -93,19 +93,20 @@ class HomePage(BasePage):
         ]
         context["gallery_photos"] = (
             GalleryPhoto.objects.filter(
-                page__in=navigation.public(GalleryPage.objects.live(), request)
+                page__in=navigation.public(GalleryPage.objects.live().descendant_of(self), request)
             )
             .select_related("image", "material", "page")
             .prefetch_related("image__renditions")
             .order_by("page", "sort_order")[: self.gallery_count]
         )
         context["latest_articles"] = latest = list(
-            navigation.public(ArticlePage.objects.live(), request)
+            navigation.public(ArticlePage.objects.live().descendant_of(self), request)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")[:3]
         )
+        # From the menu lookup; None when the blog is unpublished but its articles are not.
         context["articles_index"] = navigation.section_of(latest[0], request) if latest else None
         context["testimonials"] = Testimonial.objects.filter(show_on_home_page=True)[
             : self.testimonial_count

@@ -80,11 +80,12 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     # An ETag on every page, so a browser's revalidation costs a 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session and CSRF middleware, so it sees every cookie they set.
+    "core.cache.SharedCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "core.cache.SharedCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -188,3 +189,6 @@ WAGTAILFRONTENDCACHE = (
     if os.environ.get("FRONTEND_CACHE_URL")
     else {}
 )
+# Page addresses in plain ASCII: they are purged from Varnish by URL, and Wagtail's purge
+# request cannot carry other characters.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
@@ -196,3 +197,28 @@ def test_without_a_shared_cache_nothing_is_kept(client, blog, settings):
     )
 
     assert "Changed without signals" in client.get("/blog/carrara/").content.decode()
+
+
+def test_a_top_level_page_is_in_every_menu_so_publishing_it_purges_everything(
+    blog, purged, committed
+):
+    with committed():
+        blog.save_revision().publish()
+
+    assert "http://localhost/blog/carrara/" in purged  # a page that only shows it in the menu
+
+
+def test_a_new_password_takes_the_page_out_of_the_cache(blog, purged, committed):
+    article = blog.get_children().get()
+
+    with committed():
+        PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+
+    assert "http://localhost/blog/carrara/" in purged
+
+
+def test_a_redirect_purges_its_old_address(home, business, purged, committed):
+    with committed():
+        Redirect.objects.create(old_path="/old-prices", redirect_link="/materials/", site=None)
+
+    assert purged == ["http://localhost/old-prices"]

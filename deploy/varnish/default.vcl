@@ -2,7 +2,10 @@ vcl 4.1;
 
 # The shared page cache in front of the app. What may be kept, and for how long, is the app's
 # call (Cache-Control, from core/cache.py); this file adds what only the cache can do: purges,
-# cookies of anonymous visitors ignored, and a stale page served while the app is down.
+# staff kept out of the cache, and a stale page served while the app is down.
+#
+# Start varnishd with two listeners: visitors' traffic (from nginx) and a "purge" one that only
+# the app servers reach, e.g. -a 127.0.0.1:6081 -a purge=127.0.0.1:6082 (FRONTEND_CACHE_URL).
 
 import std;
 
@@ -13,7 +16,7 @@ backend app {
     .first_byte_timeout = 30s;
 }
 
-# Purges come from the app servers (wagtail.contrib.frontend_cache); add their addresses here.
+# The app servers' addresses, for the purge listener.
 acl purgers {
     "127.0.0.1";
     "::1";
@@ -21,8 +24,9 @@ acl purgers {
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
-            return (synth(405, "Purging is not allowed from this address"));
+        # Visitors arrive through the proxy from 127.0.0.1 too: the listener tells them apart.
+        if (local.socket != "purge" || client.ip !~ purgers) {
+            return (synth(405, "Purging is not allowed here"));
         }
         # A purge of /gallery/ also drops /gallery/?material=marble and the other variants.
         # (The path is compared as it is: quotes would become part of the value.)
@@ -34,16 +38,21 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|django-admin)/") {
+    if (req.url ~ "^/(admin|django-admin|documents)/") {
         return (pass);
     }
-    # Signed-in staff get fresh pages with their userbar; for everyone else a page is the same,
-    # so their cookies (the estimate form's token, analytics) must not split the cache.
+    # Signed-in staff get fresh pages with their userbar. Everyone else's cookies are sent on
+    # (the estimate form keeps its token) but do not split the cache: pages the app marks
+    # public are the same for every visitor and carry no Vary: Cookie.
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
-    unset req.http.Cookie;
     return (hash);
+}
+
+sub vcl_hash {
+    # The redirect to https and the page itself must not share a cache entry.
+    hash_data(req.http.X-Forwarded-Proto);
 }
 
 sub vcl_backend_response {

@@ -133,3 +133,13 @@ def test_standard_page_renders_its_body(client, home, business):
     assert "We have cut stone for many years." in html
     assert "<figcaption>Shop saying</figcaption>" in html
     assert 'aria-label="Breadcrumb"' in html
+
+
+def test_home_survives_a_blog_unpublished_without_its_articles(client, full_home):
+    blog = full_home.get_children().type(BlogIndexPageFactory._meta.model).get().specific
+    blog.unpublish()  # its articles stay live, as Wagtail allows
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "All articles" not in response.content.decode()
