@@ -9,9 +9,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.models import Page, PageViewRestriction, Site
 
-        from core import cache  # both use models, which are not ready when apps.py is imported
+        # These use models, which are not ready when apps.py is imported.
+        from core import cache, tasks
 
         page_published.connect(cache.purge_page)
+        page_published.connect(tasks.queue_page_photos)
         page_unpublished.connect(cache.purge_page)  # also when Wagtail deletes a live page
         post_page_move.connect(cache.site_wide_change)
         for model in apps.get_models():

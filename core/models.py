@@ -126,6 +126,17 @@ class BasePage(Page):
         page, and the pages above it, which list it (its index and the home page)."""
         return [self, *self.get_ancestors().filter(depth__gte=2)]
 
+    def photo_roles(self):
+        """(photo, roles) pairs for what this page shows, so that publishing it makes their
+        renditions (core/tasks.py). The wide photo appears here and in every kind of list."""
+        photos = []
+        if self.hero_image:
+            photos.append((self.hero_image, ["hero", "card", "summary", "thumbnail", "share"]))
+        for block in getattr(self, "body", None) or []:
+            if block.block_type == "image" and block.value["image"]:
+                photos.append((block.value["image"], ["inline"]))
+        return photos
+
     def search_matches(self, query):
         """Things inside this page that matched a site search, listed under its result."""
         return []

@@ -7,11 +7,14 @@ offered as AVIF, WebP and JPEG; the browser takes the first it supports.
 
 from dataclasses import dataclass, field
 
+from wagtail.images.models import Filter
+
 FORMATS = "format-{avif,webp,jpeg}"
 # The full-size photo the gallery's lightbox opens (and the gallery's JSON-LD lists).
 LIGHTBOX = "width-1600"
 # Link previews and search engines: the 1.91:1 shape Facebook and others crop to.
 SHARE = "fill-1200x630"
+SINGLE_SIZES = {"lightbox": LIGHTBOX, "share": SHARE}
 
 
 @dataclass(frozen=True)
@@ -46,3 +49,15 @@ PHOTO_ROLES = {
     # A photo inside a page's text, uncropped.
     "inline": PhotoRole("width-{480,960,1440}", "(min-width: 48em) 46rem, 100vw"),
 }
+
+
+def prepare(image, roles):
+    """Make the renditions `image` needs for these roles now, so no visitor waits for them.
+    "lightbox" and "share" are the single sizes above; the rest are PHOTO_ROLES."""
+    specs = []
+    for role in roles:
+        if role in SINGLE_SIZES:
+            specs.append(SINGLE_SIZES[role])
+        else:
+            specs += Filter.expand_spec(PHOTO_ROLES[role].specs)
+    image.get_renditions(*specs)

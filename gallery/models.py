@@ -74,6 +74,14 @@ class GalleryPage(BasePage):
         request._gallery_photos = (self, shown)
         return shown
 
+    def photo_roles(self):
+        photos = super().photo_roles()
+        for photo in self.photos.select_related("image", "before_image"):
+            photos.append((photo.image, ["tile", "lightbox"]))
+            if photo.before_image:
+                photos.append((photo.before_image, ["tile"]))
+        return photos
+
     def structured_data(self, request):
         """The photos on this page of the gallery, as the lightbox shows them."""
         images = []

@@ -80,6 +80,9 @@ class HomePage(BasePage):
     ]
     max_count = 1
 
+    def photo_roles(self):
+        return [(self.hero_image, ["home-hero", "share"])] if self.hero_image else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only what a visitor may open: live pages that are not behind a password.

@@ -154,6 +154,10 @@ class MaterialIndexPage(BasePage):
             for stone in Material.objects.all()
         )
 
+    def photo_roles(self):
+        stones = Material.objects.exclude(image=None).select_related("image")
+        return [*super().photo_roles(), *((stone.image, ["stone"]) for stone in stones)]
+
     def search_matches(self, query):
         """The stones a site search matched, each linked to its section of this page."""
         return list(get_search_backend().search(query, Material)[:6])

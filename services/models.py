@@ -73,6 +73,11 @@ class ServicePage(BasePage):
         )
         return context
 
+    def photo_roles(self):
+        photos = super().photo_roles()
+        photos += [(photo.image, ["tile"]) for photo in self.photos.select_related("image")]
+        return photos
+
     def structured_data(self, request):
         business = BusinessSettings.for_request(request)
         service = {

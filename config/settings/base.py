@@ -168,6 +168,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "mail": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Photo sizes made when a page is published: in the publishing request, after commit.
+    "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 EMAIL_TIMEOUT = 10

@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "mail": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
 # Serve static files straight from the source folders; no collectstatic needed.

@@ -29,3 +29,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Serve static files straight from the source folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Publishing in a test does not make every photo size; the tests that need them run the task.
+TASKS = {**TASKS, "renditions": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # noqa: F405

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 from blog.models import ArticlePage, ArticleSource, BlogIndexPage
 from contact.models import ContactPage
 from core.demo import content
+from core.tasks import prepare_page_photos
 from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
@@ -61,6 +62,9 @@ class Command(BaseCommand):
             self.load_contact(home)
             self.load_testimonials()
             self.feature_services(home, services)
+        self.stdout.write("Making the photo sizes the pages use...")
+        for page in Page.objects.live().filter(depth__gt=1):
+            prepare_page_photos.call(page.pk)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
 
     # Helpers
