@@ -137,6 +137,10 @@ def test_error_pages_keep_their_status_codes_in_production(tmp_path):
     assert "We could not find that page" in not_found and "/static/css/site." in not_found
     assert server_error.startswith("/broken/ 500 ")
     assert "Sorry, something went wrong" in server_error and "tel:+16783725976" in server_error
+    # Static files are stored compressed both ways, for browsers that take brotli and the rest.
+    stylesheet = next((tmp_path / "static" / "css").glob("site.*.css"))
+    assert stylesheet.with_name(stylesheet.name + ".br").exists()
+    assert stylesheet.with_name(stylesheet.name + ".gz").exists()
 
 
 def test_an_old_site_address_redirects_to_its_new_page(client, home, business):
