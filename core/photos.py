@@ -24,8 +24,9 @@ class PhotoRole:
     attrs: dict = field(default_factory=lambda: {"loading": "lazy"})
 
     @property
-    def specs(self):
-        return f"{FORMATS} {self.sizes_spec}"
+    def filter_specs(self):
+        """Every rendition the role's <picture> lists: each size in each format."""
+        return Filter.expand_spec(f"{FORMATS} {self.sizes_spec}")
 
 
 THIRDS = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
@@ -59,5 +60,5 @@ def prepare(image, roles):
         if role in SINGLE_SIZES:
             specs.append(SINGLE_SIZES[role])
         else:
-            specs += Filter.expand_spec(PHOTO_ROLES[role].specs)
+            specs += PHOTO_ROLES[role].filter_specs
     image.get_renditions(*specs)

@@ -13,7 +13,7 @@ def photo(image, role):
     if not image:
         return ""
     spec = PHOTO_ROLES[role]
-    filters = [Filter(each) for each in Filter.expand_spec(spec.specs)]
+    filters = [Filter(each) for each in spec.filter_specs]
     return Picture(get_renditions_or_not_found(image, filters), {"sizes": spec.sizes, **spec.attrs})
 
 
