@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse clean
+.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -65,6 +65,11 @@ format: install-dev
 check: install-dev
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+
+## Throughput and latency of the production stack (gunicorn, Varnish, Redis), in one run
+# Needs Debian's wrk, varnish and redis-server; PostgreSQL when DATABASE_URL is set.
+bench: install
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev

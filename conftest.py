@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
+from core import photos
 from home.models import HomePage
 from site_settings.models import BusinessSettings
 
@@ -67,6 +68,8 @@ def _remove_test_media():
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache: rate-limit counters and cached renditions."""
+    """Each test starts with an empty cache: rate-limit counters and cached renditions, and
+    the photo sizes this process remembers (a rolled-back photo's id comes back)."""
     cache.clear()
+    photos.forget()
     yield

@@ -38,23 +38,23 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["blog.ArticlePage"]
     max_count = 1
 
-    def visible_articles(self, request=None):
+    def visible_articles(self):
         """Articles a visitor may read: published, not behind a password, in this blog."""
         articles = ArticlePage.objects.child_of(self).live()
-        return navigation.public(articles, request) if request else articles.public()
+        return navigation.public(articles)
 
     def articles(self, visible=None):
         """The listing: newest first, with what the summaries show fetched up front."""
         visible = self.visible_articles() if visible is None else visible
         return (
             visible.select_related("hero_image")
-            .prefetch_related("hero_image__renditions", "tags")
+            .prefetch_related("tags")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
 
     def render_listing(self, request, tag_slug=None):
-        visible = self.visible_articles(request)
+        visible = self.visible_articles()
         # Only tags that lead somewhere: those on articles a visitor can read.
         tags = (
             Tag.objects.filter(blog_articlepagetag_items__content_object__in=visible)

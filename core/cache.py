@@ -15,9 +15,10 @@ on every page changes (`SITE_WIDE`). They are sent once the change is committed,
 cannot fetch the old version again in between.
 """
 
+import contextvars
 import logging
 import time
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -153,6 +154,19 @@ def purge_redirect(sender, instance, raw=False, **kwargs):
 
 
 CHROME_VERSION = "lm:chrome-version"
+# What this request has read already: a page asks for the menu, the settings and the view
+# restrictions several times, and each read is a round trip to Redis.
+_read_in_this_request = contextvars.ContextVar("chrome_read_in_this_request", default=None)
+
+
+@contextmanager
+def chrome_read_once():
+    """Within this block (a request, core/navigation.py), each entry is read once."""
+    token = _read_in_this_request.set({})
+    try:
+        yield
+    finally:
+        _read_in_this_request.reset(token)
 
 
 def chrome(name, make):
@@ -160,9 +174,19 @@ def chrome(name, make):
     Entries carry the current version, so `forget_chrome` drops them all at once."""
     if not settings.CHROME_CACHE_SECONDS:
         return make()
+    read = _read_in_this_request.get()
+    if read is None:
+        read = {}  # outside a request (a task, the shell): no memory between calls
+    if name not in read:
+        read[name] = _chrome(name, make, read)
+    return read[name]
+
+
+def _chrome(name, make, read):
     try:
-        version = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
-        key = f"lm:chrome:{version}:{name}"
+        if CHROME_VERSION not in read:
+            read[CHROME_VERSION] = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
+        key = f"lm:chrome:{read[CHROME_VERSION]}:{name}"
         value = cache.get(key)
     except Exception:  # the cache is an accelerator: without it, read the database
         logger.warning("Cache unavailable; %s read from the database", name, exc_info=True)
@@ -182,6 +206,8 @@ def forget_chrome():
 
 
 def _forget():
+    if (read := _read_in_this_request.get()) is not None:
+        read.clear()
     try:
         cache.delete(CHROME_VERSION)
     except Exception:

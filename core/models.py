@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from core import cache, navigation, seo
@@ -114,6 +114,13 @@ class BasePage(Page):
             raise Http404 from None
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        # Wagtail checks this before serving every page: two queries (the ancestors, then their
+        # restrictions). Most pages have none above them, which the cached list tells.
+        if navigation.is_restricted(self):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
 
     def structured_data(self, request):
         """schema.org JSON-LD objects for this page: its place in the site, plus what page

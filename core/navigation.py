@@ -5,9 +5,26 @@ feed) all come from these two lookups instead of querying again.
 """
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from core import cache
+
+
+class CachedSiteMiddleware:
+    """Wagtail looks the request's site up (one query) before every page; the answer for a
+    host and port is kept with the chrome, which any change to a site or page forgets. Each
+    chrome entry is read from the cache once per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # get_host() has checked ALLOWED_HOSTS (CommonMiddleware runs first): no made-up Host
+        # header can add entries.
+        with cache.chrome_read_once():
+            key = f"site:{request.get_host().lower()}:{request.get_port()}"
+            request._wagtail_site = cache.chrome(key, lambda: Site.find_for_request(request))
+            return self.get_response(request)
 
 
 def site_root(request):
@@ -24,7 +41,7 @@ def top_pages(request):
         request._top_pages = (
             cache.chrome(
                 f"top-pages:{root.pk}",
-                lambda: list(public(root.get_children().live(), request)),
+                lambda: list(public(root.get_children().live())),
             )
             if root
             else []
@@ -32,16 +49,27 @@ def top_pages(request):
     return request._top_pages
 
 
-def public(pages, request):
-    """`pages.public()`, reading the site's view restrictions once per request, not per list."""
-    if not hasattr(request, "_restricted_pages"):
-        request._restricted_pages = [
-            restriction.page for restriction in PageViewRestriction.objects.select_related("page")
-        ]
+def public(pages):
+    """`pages.public()` without reading the view restrictions again for every list."""
     hidden = Q()
-    for page in request._restricted_pages:
+    for page in restricted_pages():
         hidden &= ~pages.descendant_of_q(page, inclusive=True)
     return pages.filter(hidden)
+
+
+def restricted_pages():
+    """Pages with a view restriction (password, login, groups) and the aliases of such pages,
+    which share it: the pages below any of these are private too."""
+    return cache.chrome("restricted-pages", _restricted_pages)
+
+
+def _restricted_pages():
+    restricted = list(Page.objects.filter(view_restrictions__isnull=False).only("path", "depth"))
+    return restricted + list(Page.objects.filter(alias_of__in=restricted).only("path", "depth"))
+
+
+def is_restricted(page):
+    return any(page.path.startswith(private.path) for private in restricted_pages())
 
 
 def section_of(page, request):

@@ -1,20 +1,29 @@
 """The ways a photo is shown on the site, each with its sizes written once.
 
 Templates use `{% photo image "card" %}` (core/templatetags/photo_tags.py); Python code that
-needs the same rendition (JSON-LD, the lightbox link) reads the spec from here. Every role is
-offered as AVIF, WebP and JPEG; the browser takes the first it supports.
+needs the same rendition (JSON-LD, the lightbox link) asks `rendition(image, "lightbox")`.
+Every role is offered as AVIF, WebP and JPEG; the browser takes the first it supports.
+
+A photo's sizes are looked up once per process: Wagtail's own lookup loads every size of the
+photo from the database (thirty or more) and checks each against the focal point, which made
+the photos the largest part of a listing's time.
 """
 
+import copy
 from dataclasses import dataclass, field
 
-from wagtail.images.models import Filter
+from django.utils.safestring import mark_safe
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 FORMATS = "format-{avif,webp,jpeg}"
 # The full-size photo the gallery's lightbox opens (and the gallery's JSON-LD lists).
 LIGHTBOX = "width-1600"
 # Link previews and search engines: the 1.91:1 shape Facebook and others crop to.
 SHARE = "fill-1200x630"
-SINGLE_SIZES = {"lightbox": LIGHTBOX, "share": SHARE}
+# The logo as search engines are given it (the business's JSON-LD).
+LOGO = "height-120"
+SINGLE_SIZES = {"lightbox": LIGHTBOX, "share": SHARE, "logo": LOGO}
 
 
 @dataclass(frozen=True)
@@ -52,13 +61,71 @@ PHOTO_ROLES = {
 }
 
 
+def filter_specs(role):
+    """ "lightbox", "share" and "logo" are the single sizes above; the rest are PHOTO_ROLES."""
+    if role in SINGLE_SIZES:
+        return [SINGLE_SIZES[role]]
+    return PHOTO_ROLES[role].filter_specs
+
+
 def prepare(image, roles):
-    """Make the renditions `image` needs for these roles now, so no visitor waits for them.
-    "lightbox" and "share" are the single sizes above; the rest are PHOTO_ROLES."""
-    specs = []
-    for role in roles:
-        if role in SINGLE_SIZES:
-            specs.append(SINGLE_SIZES[role])
-        else:
-            specs += PHOTO_ROLES[role].filter_specs
-    image.get_renditions(*specs)
+    """Make the renditions `image` needs for these roles now, so no visitor waits for them."""
+    image.get_renditions(*[spec for role in roles for spec in filter_specs(role)])
+
+
+# (photo, file, focal point, role) -> {filter spec: rendition}, and the same with the alt text
+# -> the <picture> markup: a new file or focal point is a new key. Bounded; emptied when full
+# rather than tracking age, as one visit of each page refills it.
+_kept = {}
+KEEP_AT_MOST = 5000
+
+
+def forget():
+    _kept.clear()
+
+
+def _key(image, role):
+    return (image.pk, image.file.name, image.focal_point_x, image.focal_point_y,
+            image.focal_point_width, image.focal_point_height, role)  # fmt: skip
+
+
+def _keep(key, value):
+    if len(_kept) >= KEEP_AT_MOST:
+        _kept.clear()
+    _kept[key] = value
+
+
+def renditions(image, role):
+    """{filter spec: rendition} of `image` for `role`, in the order of its filter specs."""
+    key = _key(image, role)
+    found = _kept.get(key)
+    if found is None:
+        filters = [Filter(spec) for spec in filter_specs(role)]
+        found = get_renditions_or_not_found(image, filters)
+        # A missing source file gives Wagtail's zero-size stand-ins: not kept, tried again.
+        if all(rendition.width for rendition in found.values()):
+            _keep(key, found)
+    # The photo on this page may carry its own alt text (a block's): the copies point at it.
+    copies = {}
+    for spec, rendition in found.items():
+        copies[spec] = copy.copy(rendition)
+        copies[spec].image = image
+    return copies
+
+
+def rendition(image, role):
+    """The one rendition of a single-size role: "lightbox", "share" or "logo"."""
+    return next(iter(renditions(image, role).values()))
+
+
+def picture(image, role):
+    """The `<picture>` markup of `image` in one of PHOTO_ROLES."""
+    found = renditions(image, role)
+    key = (_key(image, role), next(iter(found.values())).alt)
+    html = _kept.get(key)
+    if html is None:
+        spec = PHOTO_ROLES[role]
+        html = Picture(found, {"sizes": spec.sizes, **spec.attrs}).__html__()
+        if _key(image, role) in _kept:
+            _keep(key, html)
+    return mark_safe(html)  # noqa: S308 - Wagtail's own markup, escaped when it was made

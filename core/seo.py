@@ -5,7 +5,7 @@ Each page type builds its own JSON-LD in `structured_data`; these are the parts 
 
 from wagtail.models import Site
 
-from core.photos import SHARE
+from core import photos
 
 
 def root_url(request):
@@ -17,8 +17,8 @@ def absolute(request, url):
     return url if url.startswith(("http://", "https://")) else root_url(request) + url
 
 
-def image_url(request, image, spec=SHARE):
-    return absolute(request, image.get_rendition(spec).url) if image else None
+def image_url(request, image, role="share"):
+    return absolute(request, photos.rendition(image, role).url) if image else None
 
 
 def business_id(request):

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from core import seo
 from core.models import BasePage
-from core.photos import LIGHTBOX
+from core.photos import rendition
 from materials.models import Material
 
 ROOM_CHOICES = [
@@ -56,9 +56,7 @@ class GalleryPage(BasePage):
         material = material if material in {m.slug for m in materials} else ""
         room = room if room in dict(ROOM_CHOICES) else ""
 
-        photos = self.photos.select_related("image", "before_image", "material").prefetch_related(
-            "image__renditions", "before_image__renditions"
-        )
+        photos = self.photos.select_related("image", "before_image", "material")
         if material:
             photos = photos.filter(material__slug=material)
         if room:
@@ -86,13 +84,13 @@ class GalleryPage(BasePage):
         """The photos on this page of the gallery, as the lightbox shows them."""
         images = []
         for photo in self.filtered_photos(request)["photos"]:
-            rendition = photo.image.get_rendition(LIGHTBOX)
+            large = rendition(photo.image, "lightbox")
             images.append(
                 {
                     "@type": "ImageObject",
-                    "contentUrl": seo.absolute(request, rendition.url),
-                    "width": rendition.width,
-                    "height": rendition.height,
+                    "contentUrl": seo.absolute(request, large.url),
+                    "width": large.width,
+                    "height": large.height,
                     "caption": photo.caption,
                 }
             )

@@ -89,23 +89,19 @@ class HomePage(BasePage):
         context["featured_services"] = [
             item.service
             for item in self.featured_services.filter(
-                service__in=navigation.public(ServicePage.objects.live(), request)
-            )
-            .select_related("service", "service__hero_image")
-            .prefetch_related("service__hero_image__renditions")
+                service__in=navigation.public(ServicePage.objects.live())
+            ).select_related("service", "service__hero_image")
         ]
         context["gallery_photos"] = (
             GalleryPhoto.objects.filter(
-                page__in=navigation.public(GalleryPage.objects.live().descendant_of(self), request)
+                page__in=navigation.public(GalleryPage.objects.live().descendant_of(self))
             )
             .select_related("image", "material", "page")
-            .prefetch_related("image__renditions")
             .order_by("page", "sort_order")[: self.gallery_count]
         )
         context["latest_articles"] = latest = list(
-            navigation.public(ArticlePage.objects.live().descendant_of(self), request)
+            navigation.public(ArticlePage.objects.live().descendant_of(self))
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .defer_streamfields()
             .order_by("-date", "-pk")[:3]
         )

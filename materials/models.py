@@ -164,9 +164,7 @@ class MaterialIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["materials"] = Material.objects.select_related("image").prefetch_related(
-            "image__renditions"
-        )
+        context["materials"] = Material.objects.select_related("image")
         return context
 
 

@@ -1,14 +1,14 @@
 """Site search at /search/: every live public page, with editors' pinned results first."""
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from core import navigation
 from core.cache import mark_private
 
 MAX_QUERY_LENGTH = 200
@@ -26,7 +26,9 @@ def search(request):
     if query:
         promotions = promoted_results(query)
         pinned = [promotion.page_id for promotion in promotions if promotion.page_id]
-        results = Page.objects.live().public().exclude(pk__in=pinned).specific().search(query)
+        results = (
+            navigation.public(Page.objects.live()).exclude(pk__in=pinned).specific().search(query)
+        )
     results = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     results.object_list = list(results.object_list)
     prefetch_photos(results.object_list)
@@ -60,13 +62,11 @@ def matches_inside(page, query):
 
 
 def prefetch_photos(pages):
-    """Each result's photo and its sizes in one query per page type, not one per result."""
-    by_type = defaultdict(list)
-    for page in pages:
-        if hasattr(page, "hero_image_id"):
-            by_type[type(page)].append(page)
-    for group in by_type.values():
-        prefetch_related_objects(group, "hero_image__renditions")
+    """Every result's photo in one query, whatever types the pages are."""
+    with_photo = [page for page in pages if getattr(page, "hero_image_id", None)]
+    photos = get_image_model().objects.in_bulk({page.hero_image_id for page in with_photo})
+    for page in with_photo:
+        page.hero_image = photos.get(page.hero_image_id)
 
 
 def clean_query(raw):
@@ -82,15 +82,9 @@ def clean_query(raw):
 
 def promoted_results(query):
     """Editors' picks for this exact query (Settings > Promoted search results), live only."""
-    promotions = list(
-        SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(query)
-        ).select_related("page")
+    public_pages = navigation.public(Page.objects.live())
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__in=public_pages) | Q(page__isnull=True, external_link_url__gt=""))
+        .select_related("page")
     )
-    live = set(
-        Page.objects.live()
-        .public()
-        .filter(pk__in=[p.page_id for p in promotions if p.page_id])
-        .values_list("pk", flat=True)
-    )
-    return [p for p in promotions if p.page_id in live or (not p.page_id and p.external_link_url)]

@@ -24,9 +24,8 @@ class ServiceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = (
-            navigation.public(ServicePage.objects.child_of(self).live(), request)
+            navigation.public(ServicePage.objects.child_of(self).live())
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .defer_streamfields()
         )
         return context
@@ -65,12 +64,8 @@ class ServicePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["service_materials"] = self.materials.select_related("image").prefetch_related(
-            "image__renditions"
-        )
-        context["service_photos"] = self.photos.select_related("image").prefetch_related(
-            "image__renditions"
-        )
+        context["service_materials"] = self.materials.select_related("image")
+        context["service_photos"] = self.photos.select_related("image")
         return context
 
     def photo_roles(self):

@@ -191,7 +191,7 @@ class BusinessSettings(CachedSiteSetting):
         image's wide rendition."""
         base = seo.root_url(request)
         logo = (
-            seo.image_url(request, self.logo, "height-120")
+            seo.image_url(request, self.logo, "logo")
             if self.logo
             else seo.absolute(request, static("img/logo.png"))
         )

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 
-from core import seo
+from core import navigation, seo
 from site_settings.models import SearchEngineSettings
 
 
@@ -22,3 +24,16 @@ def robots_txt(request):
         f"Sitemap: {seo.root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class PublicPagesSitemap(Sitemap):
+    """Every live, public page's address and date. Wagtail's own loads each page as its type
+    (a query per page type) so that a type can list extra addresses; none of ours does."""
+
+    def items(self):
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live()
+        return navigation.public(pages).order_by("path")
+
+
+def sitemap_xml(request):
+    return sitemap(request, sitemaps={"pages": PublicPagesSitemap})

@@ -15,10 +15,10 @@ pytestmark = pytest.mark.django_db
 
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
 # Routing, view restrictions, count, articles, images, renditions, tags, tag list.
-BLOG_INDEX_QUERIES = 12
-TAG_LISTING_QUERIES = 13
-FEED_QUERIES = 10
-ARTICLE_QUERIES = 9
+BLOG_INDEX_QUERIES = 7
+TAG_LISTING_QUERIES = 8
+FEED_QUERIES = 5
+ARTICLE_QUERIES = 6
 
 
 @pytest.fixture

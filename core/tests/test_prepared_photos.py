@@ -1,11 +1,16 @@
 """Publishing a page makes the photo sizes it shows, so its first visitor waits for none."""
 
+import re
+
 import pytest
 from django_tasks import task_backends
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from core import photos
 from core.tasks import prepare_page_photos
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
+from gallery.models import GalleryPage
+from home.models import StandardPage
 from images.factories import ImageFactory
 from images.models import CustomRendition
 from materials.factories import MaterialFactory, MaterialIndexPageFactory
@@ -56,3 +61,54 @@ def test_once_prepared_no_page_makes_a_photo_size(client, site_pages, path):
 
     assert client.get(path).status_code == 200
     assert CustomRendition.objects.count() == made
+
+
+def test_a_photo_is_looked_up_once_per_process_not_on_every_view(client, site_pages, monkeypatch):
+    looked_up = []
+    real = photos.get_renditions_or_not_found
+    monkeypatch.setattr(
+        photos,
+        "get_renditions_or_not_found",
+        lambda image, filters: looked_up.append(image.pk) or real(image, filters),
+    )
+    client.get("/gallery/")
+    gallery_photos = GalleryPage.objects.get().photos.all()
+    # each photo as a tile and, for the lightbox and the JSON-LD, once at full size
+    assert sorted(looked_up) == sorted(
+        [p.image_id for p in gallery_photos] * 2
+        + [p.before_image_id for p in gallery_photos if p.before_image_id]
+    )
+
+    looked_up.clear()
+    client.get("/gallery/")
+    assert looked_up == []
+
+
+def test_a_new_focal_point_gives_the_new_crop(client, site_pages):
+    def crops():
+        html = client.get("/").content.decode()
+        return set(re.findall(r"[^ \"]+\.fill-1280x720-c60\.\w+", html))
+
+    before = crops()
+    image = site_pages[0].hero_image
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 20
+    image.save()
+
+    after = crops()
+    assert before and after and before.isdisjoint(after)
+
+
+def test_a_photo_in_the_text_keeps_its_own_alt_text(client, home, business):
+    image = ImageFactory(description="Granite slab in the yard")
+    page = StandardPage(title="About", slug="about", hero_image=image)
+    page.body = [
+        ("image", {"image": {"image": image, "decorative": False, "alt_text": "Our yard"}}),
+    ]
+    home.add_child(instance=page)
+
+    html = client.get("/about/").content.decode()
+    again = client.get("/about/").content.decode()
+
+    assert html == again
+    assert 'alt="Granite slab in the yard"' in html and 'alt="Our yard"' in html

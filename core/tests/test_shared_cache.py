@@ -7,6 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from contact.factories import make_contact_page
+from core import cache as core_cache
 from core.tests.purge_backend import PURGED
 from home.models import StandardPage
 from materials.factories import MaterialFactory
@@ -222,3 +223,44 @@ def test_a_redirect_purges_its_old_address(home, business, purged, committed):
         Redirect.objects.create(old_path="/old-prices", redirect_link="/materials/", site=None)
 
     assert purged == ["http://localhost/old-prices"]
+
+
+class CountingCache:
+    """The Django cache, noting each key read."""
+
+    def __init__(self, real):
+        self.real, self.read = real, []
+
+    def get(self, key, *args, **kwargs):
+        self.read.append(key)
+        return self.real.get(key, *args, **kwargs)
+
+    def get_or_set(self, key, *args, **kwargs):
+        self.read.append(key)
+        return self.real.get_or_set(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_a_page_reads_each_cached_entry_once(client, blog, monkeypatch):
+    counting = CountingCache(core_cache.cache)
+    monkeypatch.setattr(core_cache, "cache", counting)
+    client.get("/")
+    counting.read.clear()
+
+    client.get("/")
+
+    assert counting.read, "the menu and settings come from the cache"
+    assert len(counting.read) == len(set(counting.read)), counting.read
+
+
+def test_a_password_on_a_section_covers_its_pages_at_once(client, blog):
+    assert "Carrara" in client.get("/blog/carrara/").content.decode()  # now in the cache
+
+    PageViewRestriction.objects.create(page=blog, restriction_type="password", password="x")
+    response = client.get("/blog/carrara/")
+
+    assert 'name="password"' in response.content.decode()
+    assert "PRIVATE" not in response  # Wagtail's own never-cache headers
+    assert "no-cache" in response["Cache-Control"]

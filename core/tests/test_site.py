@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.template import loader
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 
@@ -22,6 +23,24 @@ def test_sitemap_lists_live_pages_with_absolute_urls(client, home, business):
     assert "<loc>http://localhost/services/vanities/</loc>" in body
     assert "<lastmod>" in body
     assert "hidden" not in body
+
+
+def test_sitemap_leaves_out_pages_behind_a_password(client, home, business):
+    services = ServiceIndexPageFactory(parent=home)
+    ServicePageFactory(parent=services, slug="vanities")
+    PageViewRestriction.objects.create(page=services, restriction_type="password", password="x")
+
+    body = client.get("/sitemap.xml").content.decode()
+
+    assert "<loc>http://localhost/</loc>" in body
+    assert "/services/" not in body
+
+
+def test_no_page_type_lists_extra_sitemap_addresses():
+    # The sitemap reads pages as plain pages (site_settings.views.PublicPagesSitemap): a
+    # type's own get_sitemap_urls would be skipped. Adding one means changing the sitemap.
+    for model in get_page_models():
+        assert model.get_sitemap_urls is Page.get_sitemap_urls, model
 
 
 def test_unknown_page_gets_a_branded_404_with_the_phone(client, business):

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
 # Routing, view restrictions, materials, count, photos, their images and renditions.
-GALLERY_QUERIES = 11
+GALLERY_QUERIES = 6
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
 # Routing, view restrictions, hero image, services, photos, articles (each with their images
 # and renditions), testimonials: each once however much content there is.
-HOME_QUERIES = 13
+HOME_QUERIES = 6
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
 # Routing, view restrictions, materials with their images and renditions.
-MATERIALS_QUERIES = 8
+MATERIALS_QUERIES = 4
 
 
 @pytest.fixture

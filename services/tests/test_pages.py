@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
 # Routing, view restrictions, the listing, its images and renditions.
-SERVICE_INDEX_QUERIES = 9
+SERVICE_INDEX_QUERIES = 4
 
 
 @pytest.fixture
