@@ -17,6 +17,7 @@ cannot fetch the old version again in between.
 
 import contextvars
 import logging
+import pickle
 import time
 from contextlib import contextmanager, suppress
 
@@ -182,11 +183,20 @@ def chrome(name, make):
     return read[name]
 
 
+# Entries this process has read, pickled, with the version they belong to: a request checks
+# the version once, and uses these while it holds; a change made anywhere else is seen on the
+# next request. A fresh copy each time: nothing one request sets on them reaches another.
+_read_in_this_process = {}
+
+
 def _chrome(name, make, read):
     try:
         if CHROME_VERSION not in read:
             read[CHROME_VERSION] = cache.get_or_set(CHROME_VERSION, time.time_ns, None)
-        key = f"lm:chrome:{read[CHROME_VERSION]}:{name}"
+        version = read[CHROME_VERSION]
+        if (kept := _read_in_this_process.get(name)) and kept[0] == version:
+            return pickle.loads(kept[1])  # noqa: S301 - written by this process just before
+        key = f"lm:chrome:{version}:{name}"
         value = cache.get(key)
     except Exception:  # the cache is an accelerator: without it, read the database
         logger.warning("Cache unavailable; %s read from the database", name, exc_info=True)
@@ -195,6 +205,7 @@ def _chrome(name, make, read):
         value = make()
         with suppress(Exception):
             cache.set(key, value, settings.CHROME_CACHE_SECONDS)
+    _read_in_this_process[name] = (version, pickle.dumps(value))
     return value
 
 

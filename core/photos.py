@@ -120,12 +120,14 @@ def rendition(image, role):
 
 def picture(image, role):
     """The `<picture>` markup of `image` in one of PHOTO_ROLES."""
-    found = renditions(image, role)
-    key = (_key(image, role), next(iter(found.values())).alt)
+    # What Wagtail's alt text is made of: a block's own alt text or "decorative", else the photo's.
+    alt_from = (getattr(image, "decorative", False), getattr(image, "contextual_alt_text", None),
+                image.default_alt_text)  # fmt: skip
+    key = (_key(image, role), alt_from)
     html = _kept.get(key)
     if html is None:
         spec = PHOTO_ROLES[role]
-        html = Picture(found, {"sizes": spec.sizes, **spec.attrs}).__html__()
+        html = Picture(renditions(image, role), {"sizes": spec.sizes, **spec.attrs}).__html__()
         if _key(image, role) in _kept:
             _keep(key, html)
     return mark_safe(html)  # noqa: S308 - Wagtail's own markup, escaped when it was made

@@ -264,3 +264,11 @@ def test_a_password_on_a_section_covers_its_pages_at_once(client, blog):
     assert 'name="password"' in response.content.decode()
     assert "PRIVATE" not in response  # Wagtail's own never-cache headers
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_a_change_made_by_another_process_is_seen_on_the_next_request(client, blog, business):
+    client.get("/")  # this process now keeps the business details
+    BusinessSettings.objects.filter(pk=business.pk).update(phone="404.555.0199")
+    core_cache.cache.delete(core_cache.CHROME_VERSION)  # what that process's save did
+
+    assert "(404) 555-0199" in client.get("/").content.decode()
