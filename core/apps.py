@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     name = "core"
 
     def ready(self):
+        from wagtail.images import get_image_model
         from wagtail.models import Page, PageViewRestriction, Site
 
         # These use models, which are not ready when apps.py is imported.
@@ -14,6 +15,7 @@ class CoreConfig(AppConfig):
 
         page_published.connect(cache.purge_page)
         page_published.connect(tasks.queue_page_photos)
+        post_save.connect(tasks.queue_photo, sender=get_image_model())
         page_unpublished.connect(cache.purge_page)  # also when Wagtail deletes a live page
         post_page_move.connect(cache.site_wide_change)
         for model in apps.get_models():

@@ -96,7 +96,8 @@ def _keep(key, value):
 
 
 def renditions(image, role):
-    """{filter spec: rendition} of `image` for `role`, in the order of its filter specs."""
+    """{filter spec: rendition} of `image` for `role`, in the order of its filter specs. They
+    are shared by every request in this process: read them, change nothing on them."""
     key = _key(image, role)
     found = _kept.get(key)
     if found is None:
@@ -105,12 +106,7 @@ def renditions(image, role):
         # A missing source file gives Wagtail's zero-size stand-ins: not kept, tried again.
         if all(rendition.width for rendition in found.values()):
             _keep(key, found)
-    # The photo on this page may carry its own alt text (a block's): the copies point at it.
-    copies = {}
-    for spec, rendition in found.items():
-        copies[spec] = copy.copy(rendition)
-        copies[spec].image = image
-    return copies
+    return found
 
 
 def rendition(image, role):
@@ -126,8 +122,12 @@ def picture(image, role):
     key = (_key(image, role), alt_from)
     html = _kept.get(key)
     if html is None:
+        # Copies that take their alt text from this photo, which may be a block's.
+        found = {spec: copy.copy(each) for spec, each in renditions(image, role).items()}
+        for each in found.values():
+            each.image = image
         spec = PHOTO_ROLES[role]
-        html = Picture(renditions(image, role), {"sizes": spec.sizes, **spec.attrs}).__html__()
+        html = Picture(found, {"sizes": spec.sizes, **spec.attrs}).__html__()
         if _key(image, role) in _kept:
             _keep(key, html)
     return mark_safe(html)  # noqa: S308 - Wagtail's own markup, escaped when it was made

@@ -36,6 +36,7 @@ def settings():
 def main():
     quality = settings()
     from willow.image import Image  # reads Django's settings when imported
+
     made = {name: {"ms": [], "bytes": []} for name in quality}
     for path in PHOTOS:
         with path.open("rb") as file:

@@ -26,7 +26,8 @@ def free_port():
 
 
 class Server:
-    """A process listening on 127.0.0.1:`port`, ready once `probe` answers."""
+    """A process listening on 127.0.0.1:`port`, ready once `probe` answers; with no port, a
+    worker, ready once it has not stopped for a second."""
 
     def __init__(self, name, command, port, workdir, probe="/", env=None):
         self.name, self.port = name, port
@@ -36,7 +37,12 @@ class Server:
             self.process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BASE_DIR
             )
-        self._wait(probe)
+        if port is None:
+            time.sleep(1)
+            if self.process.poll() is not None:
+                raise ServerError(f"{name} stopped:\n{self.log.read_text()[-2000:]}")
+        else:
+            self._wait(probe)
 
     def _wait(self, probe, seconds=30):
         deadline = time.monotonic() + seconds
@@ -100,3 +106,9 @@ def gunicorn(workdir, env, workers=2, port=None):
     command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi",
                "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]  # fmt: skip
     return Server("gunicorn", command, port, workdir, probe="/robots.txt", env=env)
+
+
+def worker(workdir, env, backend):
+    """`manage.py db_worker` for one task backend, as deploy/ runs it."""
+    command = [sys.executable, "manage.py", "db_worker", "--backend", backend, "--interval", "0.2"]
+    return Server(f"{backend}-worker", command, None, workdir, env=env)

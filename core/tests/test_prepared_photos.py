@@ -7,7 +7,7 @@ from django_tasks import task_backends
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from core import photos
-from core.tasks import prepare_page_photos
+from core.tasks import prepare_page_photos, prepare_photo
 from gallery.factories import GalleryPageFactory, GalleryPhotoFactory
 from gallery.models import GalleryPage
 from home.models import StandardPage
@@ -112,3 +112,25 @@ def test_a_photo_in_the_text_keeps_its_own_alt_text(client, home, business):
 
     assert html == again
     assert 'alt="Granite slab in the yard"' in html and 'alt="Our yard"' in html
+
+
+def test_a_photo_given_a_new_focal_point_is_prepared_for_the_pages_showing_it(
+    client, site_pages, django_capture_on_commit_callbacks
+):
+    for page in site_pages[0].get_descendants(inclusive=True).live():
+        prepare_page_photos.call(page.pk)
+    backend = task_backends["renditions"]
+    backend.clear()
+    image = GalleryPage.objects.get().photos.first().image
+    image.focal_point_x, image.focal_point_y = 5, 5
+    image.focal_point_width = image.focal_point_height = 10
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+        ImageFactory()  # a new photo is shown nowhere yet: nothing to prepare
+
+    assert [result.args for result in backend.results] == [[image.pk]]
+    prepare_photo.call(image.pk)
+    made = CustomRendition.objects.count()
+    assert client.get("/gallery/").status_code == 200
+    assert CustomRendition.objects.count() == made
