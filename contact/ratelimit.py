@@ -1,11 +1,13 @@
 """A per-address limit on form posts, counted in the cache (Redis in production)."""
 
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
 
 WINDOW_SECONDS = 60
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -37,4 +39,7 @@ def rate_limited(request):
     except ValueError:  # the window expired between add() and incr()
         cache.add(key, 1, timeout=WINDOW_SECONDS)
         count = 1
+    if count is None:  # the cache is down (its failures read as misses): let the post through
+        logger.warning("Cache unavailable: a post from %s was not counted", key)
+        return False
     return count > getattr(settings, "CONTACT_POSTS_PER_MINUTE", 5)

@@ -81,7 +81,8 @@ class HomePage(BasePage):
     max_count = 1
 
     def photo_roles(self):
-        return [(self.hero_image, ["home-hero", "share"])] if self.hero_image else []
+        # Its photo behind the headline, in link previews, and beside it in search results.
+        return [(self.hero_image, ["home-hero", "share", "thumbnail"])] if self.hero_image else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

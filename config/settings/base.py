@@ -20,6 +20,28 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def redis_caches(url):
+    """The cache on Redis (production.py): an accelerator, never a dependency. A call waits at
+    most a quarter of a second and a failure reads as a miss, logged, so pages are served and
+    posts stored while Redis is down. Photo sizes are looked up in each process."""
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "TIMEOUT": 600,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
+            },
+        },
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -181,17 +203,20 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 CHROME_CACHE_SECONDS = 24 * 3600
 # How long a shared cache (Varnish, a CDN) may keep a public page; publishing purges it sooner.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
-# Where purges go: Varnish's address as seen from the app, e.g. http://127.0.0.1:6081.
-WAGTAILFRONTENDCACHE = (
-    {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-        }
+# Where purges go: Varnish's purge listener as seen from the app (http://127.0.0.1:6082), and
+# a Cloudflare zone when the site is behind Cloudflare (an API token allowed to purge it).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
     }
-    if os.environ.get("FRONTEND_CACHE_URL")
-    else {}
-)
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
 # Page addresses in plain ASCII: they are purged from Varnish by URL, and Wagtail's purge
 # request cannot carry other characters.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

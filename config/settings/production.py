@@ -11,13 +11,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 
 if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "TIMEOUT": 600,
-        }
-    }
+    CACHES = redis_caches(os.environ["REDIS_URL"])  # noqa: F405
 else:
     # Each worker would keep its own copy, and a change made through one would not reach the
     # others: without a shared cache the menu and settings are read on every request.

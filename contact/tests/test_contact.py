@@ -1,12 +1,14 @@
 import datetime
 import json
 import re
+import socket
 
 import pytest
 from django.core import mail
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from config.settings.base import redis_caches
 from contact.estimates import MAX_AREA, ROUND_TO
 from contact.models import ContactFormField, EstimateRequest
 from contact.ratelimit import client_address
@@ -247,3 +249,15 @@ def test_rate_limit_keys_cannot_be_dodged(rf, settings):
     one = rf.post("/", REMOTE_ADDR="2001:db8:1:2::1")
     other = rf.post("/", REMOTE_ADDR="2001:db8:1:2:ffff::9")
     assert client_address(one) == client_address(other) == "2001:db8:1:2::/64"
+
+
+def test_a_request_is_stored_while_the_cache_is_down(client, contact, valid_post, settings):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = redis_caches(f"redis://127.0.0.1:{port}/0")  # what production uses
+
+    for _ in range(6):  # uncounted: nobody is turned away for the cache's failure
+        assert client.post("/contact/", valid_post()).status_code == 200
+
+    assert EstimateRequest.objects.count() == 6

@@ -1,4 +1,5 @@
-"""Every public page of the demo site renders in at most ten queries once the process is warm.
+"""Every public page of the demo site renders in at most ten queries once the process is warm,
+and makes no photo size: the demo loader, like publishing, made them all before.
 
 Each listing also pins its own count and shows it stays flat as content grows (the apps'
 tests); this walks everything else a visitor can reach, so no page type slips past the budget.
@@ -9,6 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
+
+from images.models import CustomRendition
 
 QUERY_BUDGET = 10
 # Addresses that are not pages of their own: routes inside pages and site-wide views.
@@ -23,6 +26,7 @@ def demo(db, home):
 
 def test_every_public_page_stays_within_the_query_budget(client, demo):
     paths = [page.url for page in Page.objects.live().public().filter(depth__gt=1)] + ROUTES
+    prepared = set(CustomRendition.objects.values_list("image_id", "filter_spec"))
     counts = {}
     for path in paths:
         client.get(path)  # the first visit fills the cache: menu, settings, restrictions
@@ -35,3 +39,6 @@ def test_every_public_page_stays_within_the_query_budget(client, demo):
     assert max(counts.values()) <= QUERY_BUDGET, {
         p: n for p, n in counts.items() if n > QUERY_BUDGET
     }
+    # The demo loader prepared every photo size these pages show: no visitor waited for one.
+    made = set(CustomRendition.objects.values_list("image_id", "filter_spec")) - prepared
+    assert not made, sorted(made)

@@ -1,15 +1,19 @@
 """What a shared cache may keep (Cache-Control, ETag) and what is purged when content changes."""
 
+import socket
+
 import pytest
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from config.settings.base import redis_caches
 from contact.factories import make_contact_page
 from core import cache as core_cache
 from core.tests.purge_backend import PURGED
 from home.models import StandardPage
+from images.factories import ImageFactory
 from materials.factories import MaterialFactory
 from services.factories import ServiceIndexPageFactory, ServicePageFactory
 from site_settings.models import BusinessSettings
@@ -272,3 +276,14 @@ def test_a_change_made_by_another_process_is_seen_on_the_next_request(client, bl
     core_cache.cache.delete(core_cache.CHROME_VERSION)  # what that process's save did
 
     assert "(404) 555-0199" in client.get("/").content.decode()
+
+
+def test_pages_are_served_without_redis(client, blog, settings):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.CACHES = redis_caches(f"redis://127.0.0.1:{port}/0")  # what production uses
+    blog.get_children().get().specific.hero_image = ImageFactory()
+
+    for path in ["/", "/blog/", "/blog/carrara/", "/blog/feed/", "/sitemap.xml", "/search/?q=x"]:
+        assert client.get(path).status_code == 200, path

@@ -71,10 +71,10 @@ def test_500_page_needs_no_database_or_context_and_shows_the_phone(django_assert
     assert "{{" not in (settings.BASE_DIR / "templates" / "errors" / "static_page.html").read_text()
 
 
-def run_settings(module, **env):
+def run_settings(module, code="", **env):
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", "import django; django.setup()\n" + code],
         env={**clean, "DJANGO_SETTINGS_MODULE": module, **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
@@ -95,6 +95,22 @@ def test_production_starts_with_secret_and_hosts_from_the_environment():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_purges_go_to_varnish_and_cloudflare_as_the_environment_says():
+    result = run_settings(
+        "config.settings.production",
+        "from django.conf import settings\n"
+        "for name, backend in settings.WAGTAILFRONTENDCACHE.items():\n"
+        "    print(name, backend.get('LOCATION') or backend['ZONEID'])",
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="lmgranite.example",
+        FRONTEND_CACHE_URL="http://127.0.0.1:6082",
+        CLOUDFLARE_ZONE_ID="zone-1",
+        CLOUDFLARE_API_TOKEN="token",
+    )
+
+    assert result.stdout.split("\n")[:2] == ["varnish http://127.0.0.1:6082", "cloudflare zone-1"]
 
 
 def test_404_offers_search_sections_and_the_phone(client, home, business):
