@@ -287,3 +287,23 @@ def test_pages_are_served_without_redis(client, blog, settings):
 
     for path in ["/", "/blog/", "/blog/carrara/", "/blog/feed/", "/sitemap.xml", "/search/?q=x"]:
         assert client.get(path).status_code == 200, path
+
+
+def test_publishing_goes_on_while_varnish_is_down(client, blog, settings, committed, caplog):
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
+    }
+    article = blog.get_children().get().specific
+    article.title = "Carrara, revised"
+
+    with committed():
+        article.save_revision().publish()
+
+    assert "Carrara, revised" in client.get("/blog/carrara/").content.decode()
+    assert "Connection refused" in caplog.text  # said where someone will see it
