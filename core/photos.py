@@ -62,7 +62,8 @@ PHOTO_ROLES = {
 
 
 def filter_specs(role):
-    """ "lightbox", "share" and "logo" are the single sizes above; the rest are PHOTO_ROLES."""
+    """A role's filter specs: "lightbox", "share" and "logo" are the single sizes above, the
+    rest are PHOTO_ROLES."""
     if role in SINGLE_SIZES:
         return [SINGLE_SIZES[role]]
     return PHOTO_ROLES[role].filter_specs
