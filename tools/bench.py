@@ -109,7 +109,7 @@ def prepare_site(env, small_images):
     django.setup()
     from django.core.management import call_command
 
-    logging.getLogger("django_tasks").setLevel(logging.WARNING)  # a line per photo size made
+    logging.getLogger().setLevel(logging.WARNING)  # production logs each page and task made
 
     call_command("migrate", interactive=False, verbosity=0)
     started = time.monotonic()
