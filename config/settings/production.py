@@ -6,6 +6,10 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 
+# A connection kept for a minute per worker instead of one opened (a PostgreSQL process forked)
+# for every request; checked before reuse, so a restarted database costs no error.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
 }
