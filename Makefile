@@ -79,7 +79,7 @@ screenshots: install-dev
 guide: install-dev
 	GUIDE_SCREENSHOTS=1 $(BIN)/python -m pytest core/tests/test_journeys.py
 
-## Lighthouse scores of the running site's main pages (needs Debian's chromium and npm)
+## Lighthouse scores and load figures of the running site's main pages, phone profile (needs chromium, npm)
 lighthouse: install-dev checkers
 	$(BIN)/python -m tools.lighthouse --base-url http://$(HOST):$(PORT)
 

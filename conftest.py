@@ -3,7 +3,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from wagtail.models import Collection, Locale, Page, Site
 
 from core import photos
@@ -70,6 +70,7 @@ def _remove_test_media():
 def _clear_cache():
     """Each test starts with an empty cache: rate-limit counters and cached renditions, and
     the photo sizes this process remembers (a rolled-back photo's id comes back)."""
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     photos.forget()
     yield

@@ -12,6 +12,7 @@ the photos the largest part of a listing's time.
 import copy
 from dataclasses import dataclass, field
 
+from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -31,25 +32,48 @@ class PhotoRole:
     sizes_spec: str
     sizes: str
     attrs: dict = field(default_factory=lambda: {"loading": "lazy"})
+    # Art direction: another crop, for screens narrower than PHONE, listed before the others.
+    phone_spec: str = ""
 
     @property
     def filter_specs(self):
         """Every rendition the role's <picture> lists: each size in each format."""
-        return Filter.expand_spec(f"{FORMATS} {self.sizes_spec}")
+        return Filter.expand_spec(f"{FORMATS} {self.sizes_spec}") + self.phone_filter_specs
+
+    @property
+    def phone_filter_specs(self):
+        return Filter.expand_spec(f"{FORMATS} {self.phone_spec}") if self.phone_spec else []
 
 
 THIRDS = "(min-width: 60em) 30vw, (min-width: 40em) 45vw, 100vw"
+# The largest thing on the first screen (its largest contentful paint): loaded at once, not
+# lazily like the other roles, and before the other photos.
 ABOVE_THE_FOLD = {"fetchpriority": "high"}
+# Below site.css's 40em breakpoint.
+PHONE = "(max-width: 39.99em)"
 
 PHOTO_ROLES = {
-    # The home page's full-width photo behind the headline: taller on phones.
-    "home-hero": PhotoRole("fill-{640x720,1280x720,1920x900}-c60", "100vw", ABOVE_THE_FOLD),
-    # The wide photo at the top of an inner page.
-    "hero": PhotoRole("fill-{640x360,1280x720,1920x1080}-c75", "100vw", ABOVE_THE_FOLD),
+    # The home page's full-width photo behind the headline: a taller crop on phones, where the
+    # text makes the box taller than wide, so that no phone fetches a wide photo to show its
+    # middle third.
+    "home-hero": PhotoRole(
+        "fill-{1280x720,1920x900}-c60",
+        "100vw",
+        ABOVE_THE_FOLD,
+        phone_spec="fill-{640x720,800x900,960x1080}-c60",
+    ),
+    # The wide photo at the top of an inner page: beside the title on wide screens.
+    "hero": PhotoRole(
+        "fill-{640x360,960x540,1280x720,1920x1080}-c75",
+        "(min-width: 56em) 50vw, 100vw",
+        ABOVE_THE_FOLD,
+    ),
     # A page in a listing: services, related pages.
     "card": PhotoRole("fill-{480x320,960x640}-c75", THIRDS),
     # A job photo in a grid: the gallery, a service's photos, the home page's recent work.
     "tile": PhotoRole("fill-{400x300,800x600}-c75", THIRDS),
+    # One side of a before-and-after pair in the gallery: half of a tile's width.
+    "pair": PhotoRole("fill-{400x300,800x600}-c75", "(min-width: 40em) 25vw, 50vw"),
     # A stone's close-up on the materials page.
     "stone": PhotoRole("fill-{480x360,960x720}-c75", "(min-width: 48em) 40vw, 100vw"),
     # An article in the blog listing.
@@ -128,7 +152,32 @@ def picture(image, role):
         for each in found.values():
             each.image = image
         spec = PHOTO_ROLES[role]
+        phone = {each: found.pop(each) for each in spec.phone_filter_specs}
         html = Picture(found, {"sizes": spec.sizes, **spec.attrs}).__html__()
+        if phone:  # the browser takes the first <source> that matches: the phone crop's
+            html = html.replace("<picture>", "<picture>" + _phone_sources(phone, spec), 1)
         if _key(image, role) in _kept:
             _keep(key, html)
     return mark_safe(html)  # noqa: S308 - Wagtail's own markup, escaped when it was made
+
+
+def _phone_sources(renditions, spec):
+    formats = Picture(renditions).formats
+    first = next(iter(renditions.values()))
+    return "".join(
+        "<source{}>".format(
+            flatatt(
+                {
+                    "media": PHONE,
+                    "sizes": spec.sizes,
+                    "srcset": Picture.get_width_srcset(formats[kind.name]),
+                    "type": kind.mime_type,
+                    # The crop's shape, which differs from the <img>'s.
+                    "width": first.width,
+                    "height": first.height,
+                }
+            )
+        )
+        for kind in Picture.source_format_order
+        if kind.name in formats
+    )

@@ -75,9 +75,9 @@ class GalleryPage(BasePage):
     def photo_roles(self):
         photos = super().photo_roles()
         for photo in self.photos.select_related("image", "before_image"):
-            photos.append((photo.image, ["tile", "lightbox"]))
-            if photo.before_image:
-                photos.append((photo.before_image, ["tile"]))
+            photos.append((photo.image, ["tile", "lightbox"]))  # a tile on other pages too
+            if photo.before_image:  # here each half of a before-and-after pair
+                photos += [(photo.image, ["pair"]), (photo.before_image, ["pair"])]
         return photos
 
     def structured_data(self, request):

@@ -20,10 +20,23 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# Wagtail's lookups of photo sizes, kept in each process (core/photos.py keeps the markup too):
+# apart from the default cache, which they would otherwise fill, and needing no Redis.
+RENDITIONS_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
+# Production uses Redis (redis_caches below); one process needs nothing shared.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": RENDITIONS_CACHE,
+}
+
+
 def redis_caches(url):
     """The cache on Redis (production.py): an accelerator, never a dependency. A call waits at
     most a quarter of a second and a failure reads as a miss, logged, so pages are served and
-    posts stored while Redis is down. Photo sizes are looked up in each process."""
+    posts stored while Redis is down."""
     return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -35,7 +48,7 @@ def redis_caches(url):
                 "SOCKET_TIMEOUT": 0.25,
             },
         },
-        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": RENDITIONS_CACHE,
     }
 
 

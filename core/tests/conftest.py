@@ -70,6 +70,7 @@ def demo_site(live_server, settings, tmp_path):
     # A live server needs a transactional test, which empties the database when it ends (the
     # home page and root collection from migrations included), so they are made again here.
     settings.MEDIA_ROOT = tmp_path
+    settings.ROOT_URLCONF = "core.tests.urls"  # the photos are served too, as nginx would
     # Autosave (every half second in Wagtail 8) re-renders the editor's footer; a script
     # clicks faster than a person and would race it, so the journeys save explicitly.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
