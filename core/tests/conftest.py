@@ -1,18 +1,28 @@
-"""A real browser and a live demo site for the browser and accessibility tests.
+"""A real browser, the real Varnish and a live demo site for the browser, accessibility and
+cache tests.
 
-Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded. Where a tool is
-missing the test is skipped with the reason, except in CI (CI=true), where it fails instead.
+Playwright drives Debian's Chromium (/usr/bin/chromium) and Debian's varnishd runs
+deploy/varnish/default.vcl; nothing is downloaded. Where a tool is missing the test is skipped
+with the reason, except in CI (CI=true), where it fails instead.
 """
 
 import os
 import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 
 from conftest import ensure_base_tree
 from staff.roles import sync_roles
 from tools.browser import CHECKERS, CHROMIUM, launch
+
+VCL = django_settings.BASE_DIR / "deploy" / "varnish" / "default.vcl"
 
 
 def require(available, reason):
@@ -65,15 +75,64 @@ def checkers():
     return CHECKERS
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
+def varnish(live_server, settings, tmp_path):
+    """Varnish with the production VCL in front of the live server, purged by the app through
+    its own listener as in production. Gives the visitors' address."""
+    require(shutil.which("varnishd"), "needs Debian's varnish (apt-get install varnish)")
+    backend_port = live_server.url.rsplit(":", 1)[1]
+    vcl = tmp_path / "varnish.vcl"
+    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port, purge_port = free_port(), free_port()
+    process = subprocess.Popen(
+        ["varnishd", "-F", "-j", "none", "-n", str(tmp_path / "varnish"), "-f", str(vcl),
+         "-a", f"127.0.0.1:{port}", "-a", f"purge=127.0.0.1:{purge_port}",
+         "-s", "malloc,32m", "-T", "none"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):  # up to ten seconds to compile the VCL and listen
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2)
+            break
+        except urllib.error.HTTPError:
+            break  # an answer all the same: an emptied database has no site yet
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"varnishd stopped: {process.stderr.read().decode()}")
+            time.sleep(0.1)
+    else:
+        pytest.fail("varnishd did not answer within ten seconds")
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{purge_port}",
+        }
+    }
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def demo_site(varnish, settings, tmp_path):
+    """The demo site as visitors and staff reach it in production: through Varnish, which is
+    also the address its absolute links (canonical, feed, sitemap) are made with."""
     # A live server needs a transactional test, which empties the database when it ends (the
     # home page and root collection from migrations included), so they are made again here.
     settings.MEDIA_ROOT = tmp_path
+    settings.WAGTAILADMIN_BASE_URL = varnish  # the demo loader gives the site this address
     # Autosave (every half second in Wagtail 8) re-renders the editor's footer; a script
     # clicks faster than a person and would race it, so the journeys save explicitly.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     ensure_base_tree()
     sync_roles()  # the flush ran it before the page tree existed: give the roles their pages
     call_command("load_demo_content", small_images=True, verbosity=0)
-    return live_server.url
+    return varnish
