@@ -98,27 +98,29 @@ def varnish(live_server, settings, tmp_path):
         stderr=subprocess.PIPE,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):  # up to ten seconds to compile the VCL and listen
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            break
-        except urllib.error.HTTPError:
-            break  # an answer all the same: an emptied database has no site yet
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"varnishd stopped: {process.stderr.read().decode()}")
-            time.sleep(0.1)
-    else:
-        pytest.fail("varnishd did not answer within ten seconds")
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{purge_port}",
+    try:  # a failed start must not leave varnishd running
+        for _ in range(100):  # up to ten seconds to compile the VCL and listen
+            try:
+                urllib.request.urlopen(url + "/robots.txt", timeout=2)
+                break
+            except urllib.error.HTTPError:
+                break  # an answer all the same: an emptied database has no site yet
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"varnishd stopped: {process.stderr.read().decode()}")
+                time.sleep(0.1)
+        else:
+            pytest.fail("varnishd did not answer within ten seconds")
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{purge_port}",
+            }
         }
-    }
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture
