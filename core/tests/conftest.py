@@ -1,7 +1,9 @@
-"""A real browser and a live demo site for the browser and accessibility tests.
+"""A real browser, the real Varnish and a live demo site for the browser, accessibility and
+cache tests.
 
-Playwright drives Debian's Chromium (/usr/bin/chromium); nothing is downloaded. Where a tool is
-missing the test is skipped with the reason, except in CI (CI=true), where it fails instead.
+Playwright drives Debian's Chromium (/usr/bin/chromium) and Debian's varnishd runs
+deploy/varnish/default.vcl; nothing is downloaded. Where a tool is missing the test is skipped
+with the reason, except in CI (CI=true), where it fails instead.
 """
 
 import os
@@ -12,6 +14,7 @@ from django.core.management import call_command
 
 from conftest import ensure_base_tree
 from staff.roles import sync_roles
+from tools import servers
 from tools.browser import CHECKERS, CHROMIUM, launch
 
 
@@ -66,15 +69,37 @@ def checkers():
 
 
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
+def varnish(live_server, settings, tmp_path):
+    """Varnish with the production VCL in front of the live server, purged by the app through
+    its own listener as in production. Gives the visitors' address."""
+    require(shutil.which("varnishd"), "needs Debian's varnish (apt-get install varnish)")
+    try:
+        server = servers.varnish(int(live_server.url.rsplit(":", 1)[1]), tmp_path, memory="32m")
+    except servers.ServerError as error:
+        pytest.fail(str(error))
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": server.purge_url,
+        }
+    }
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def demo_site(varnish, settings, tmp_path):
+    """The demo site as visitors and staff reach it in production: through Varnish, which is
+    also the address its absolute links (canonical, feed, sitemap) are made with."""
     # A live server needs a transactional test, which empties the database when it ends (the
     # home page and root collection from migrations included), so they are made again here.
     settings.MEDIA_ROOT = tmp_path
     settings.ROOT_URLCONF = "core.tests.urls"  # the photos are served too, as nginx would
+    settings.WAGTAILADMIN_BASE_URL = varnish  # the demo loader gives the site this address
     # Autosave (every half second in Wagtail 8) re-renders the editor's footer; a script
     # clicks faster than a person and would race it, so the journeys save explicitly.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     ensure_base_tree()
     sync_roles()  # the flush ran it before the page tree existed: give the roles their pages
     call_command("load_demo_content", small_images=True, verbosity=0)
-    return live_server.url
+    return varnish

@@ -2,65 +2,17 @@
 pages are kept, publishing purges them, staff and forms are never served from the cache."""
 
 import re
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from http.cookiejar import CookieJar
 
 import pytest
-from django.conf import settings as django_settings
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from contact.factories import make_contact_page
-from core.tests.conftest import require
 from staff.roles import EDITORS
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-VCL = django_settings.BASE_DIR / "deploy" / "varnish" / "default.vcl"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def varnish(live_server, settings, tmp_path):
-    require(shutil.which("varnishd"), "needs Debian's varnish (apt-get install varnish)")
-    backend_port = live_server.url.rsplit(":", 1)[1]
-    vcl = tmp_path / "test.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
-    port, purge_port = free_port(), free_port()
-    process = subprocess.Popen(
-        ["varnishd", "-F", "-j", "none", "-n", str(tmp_path / "work"), "-f", str(vcl),
-         "-a", f"127.0.0.1:{port}", "-a", f"purge=127.0.0.1:{purge_port}",
-         "-s", "malloc,32m", "-T", "none"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):  # up to ten seconds to compile the VCL and listen
-        try:
-            urllib.request.urlopen(url + "/robots.txt", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail(f"varnishd stopped: {process.stderr.read().decode()}")
-            time.sleep(0.1)
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{purge_port}",
-        }
-    }
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def fetch(url, cookie=None):
