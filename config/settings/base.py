@@ -78,7 +78,9 @@ INSTALLED_APPS = [
     "contact",
     "search",
     "wagtail.contrib.forms",
-    "wagtail.contrib.frontend_cache",
+    # Not wagtail.contrib.frontend_cache: its backends and PurgeBatch are used as a library;
+    # installed, it would also purge each published page before the commit (core/cache.py
+    # purges after it, so the cache cannot fetch the old version in between).
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
