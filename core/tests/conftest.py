@@ -50,6 +50,8 @@ def chromium():
 def browser(sync_api, chromium, monkeypatch):
     # Playwright runs an event loop in this thread; Django's ORM calls from the test are safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # CI runs on 2 busy cores: an admin action can take longer than Playwright's 5 s default.
+    sync_api.expect.set_options(timeout=15_000)
     with sync_api.sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
