@@ -21,6 +21,12 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Long pages let a phone lay out only what is near the screen (`content-visibility: auto` in
+# site.css). A full-page screenshot or an accessibility scan of the whole page draws it all, as
+# the visitor sees it once scrolled.
+RENDER_ALL = "* { content-visibility: visible !important; }"
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 

@@ -47,6 +47,9 @@ def main():
     parser.add_argument("--base-url", default="http://127.0.0.1:8000")
     parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--reports", type=Path, help="keep each run's JSON report in this folder")
+    parser.add_argument(
+        "--page", action="append", choices=list(LIGHTHOUSE_PAGES), help="only this page (repeatable)"
+    )
     args = parser.parse_args()
 
     if not (CHECKERS / "lighthouse").exists():
@@ -54,7 +57,8 @@ def main():
     if args.reports:
         args.reports.mkdir(parents=True, exist_ok=True)
     below = 0
-    for name, path in LIGHTHOUSE_PAGES.items():
+    for name in args.page or LIGHTHOUSE_PAGES:
+        path = LIGHTHOUSE_PAGES[name]
         reports = [
             lighthouse(
                 args.base_url.rstrip("/") + path,

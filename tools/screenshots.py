@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tools.browser import launch
+from tools.browser import RENDER_ALL, launch
 from tools.pages import PAGES
 
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
@@ -41,7 +41,7 @@ def main():
                 page.evaluate(SCROLL_THROUGH)
                 page.wait_for_load_state("networkidle")
                 target = out_dir / f"{name}-{device}.png"
-                page.screenshot(path=target, full_page=True)
+                page.screenshot(path=target, full_page=True, style=RENDER_ALL)
                 print(target)
             context.close()
         browser.close()

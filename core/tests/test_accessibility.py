@@ -17,7 +17,7 @@ from core.demo import content
 from core.management.commands.load_demo_content import PHOTOS
 from core.tasks import prepare_page_photos
 from images.models import CustomImage
-from tools.browser import lighthouse
+from tools.browser import RENDER_ALL, lighthouse
 from tools.pages import LIGHTHOUSE_PAGES, PAGES
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,6 +54,7 @@ def test_pages_have_no_axe_violations_or_html_errors(browser, checkers, demo_sit
     violations = {}
 
     def check(name):
+        page.add_style_tag(content=RENDER_ALL)
         page.add_script_tag(path=axe)
         found = page.evaluate(RUN_AXE, AXE_OPTIONS)
         if found:

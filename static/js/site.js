@@ -1,5 +1,6 @@
-// Collapses the main menu behind a button on small screens. Without JavaScript the menu stays open.
-// base.html sets the "js" class in the head, before the first paint, so the menu never jumps.
+// Opens and closes the main menu behind a button on small screens. The page arrives with the
+// menu collapsed and the button shown, by CSS under the "js" class that base.html sets in the
+// head: nothing moves when this script runs, and without JavaScript the menu stays open.
 (function () {
     // After a failed form post, take keyboard and screen reader users to the list of problems.
     var summary = document.querySelector(".form__summary");
@@ -7,7 +8,6 @@
     var toggle = document.querySelector(".main-nav__toggle");
     var list = document.getElementById("main-nav-list");
     if (!toggle || !list) return;
-    toggle.hidden = false;
     var narrow = window.matchMedia("(max-width: 55.99em)");
 
     function setOpen(open) {
@@ -15,7 +15,6 @@
         if (open || !narrow.matches) list.removeAttribute("data-collapsed");
         else list.setAttribute("data-collapsed", "");
     }
-    setOpen(false);
     toggle.addEventListener("click", function () {
         setOpen(toggle.getAttribute("aria-expanded") !== "true");
     });
