@@ -48,7 +48,10 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="runs per page (default 3)")
     parser.add_argument("--reports", type=Path, help="keep each run's JSON report in this folder")
     parser.add_argument(
-        "--page", action="append", choices=list(LIGHTHOUSE_PAGES), help="only this page (repeatable)"
+        "--page",
+        action="append",
+        choices=list(LIGHTHOUSE_PAGES),
+        help="only this page (repeatable)",
     )
     args = parser.parse_args()
 
