@@ -100,12 +100,14 @@ def redis(workdir):
     return server
 
 
-def gunicorn(workdir, env, workers=2, port=None):
-    """The app under gunicorn with the settings `env` names, as deploy/ runs it."""
+def gunicorn(workdir, env, workers=2, port=None, name="gunicorn"):
+    """The app under gunicorn with config/gunicorn.py and the settings `env` names, as deploy/
+    runs it; `name` tells two app nodes' logs apart."""
     port = port or free_port()
-    command = [str(Path(sys.executable).parent / "gunicorn"), "config.wsgi",
-               "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]  # fmt: skip
-    return Server("gunicorn", command, port, workdir, probe="/robots.txt", env=env)
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    command = [gunicorn, "-c", "config/gunicorn.py", "config.wsgi"]
+    env = {**env, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)}
+    return Server(name, command, port, workdir, probe="/healthz", env=env)
 
 
 def worker(workdir, env, backend):

@@ -65,6 +65,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # A staging copy sets this so search engines index nothing there (see /robots.txt).
 ROBOTS_DISALLOW_ALL = env_bool("ROBOTS_DISALLOW_ALL", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Behind a proxy every request comes from the proxy's address. The header it sets to the
+# visitor's address, as Django names it (HTTP_X_REAL_IP for deploy/nginx): the rate limit on
+# form posts counts per visitor by it. Empty when visitors reach the app directly.
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "")
 
 INSTALLED_APPS = [
     "core",
@@ -111,6 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything else (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django adds random bytes against BREACH and masks every CSRF token.
