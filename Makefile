@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse bench clean
+.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse bench stack stack-down drills clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -70,6 +70,19 @@ check: install-dev
 # Needs Debian's wrk, varnish and redis-server; PostgreSQL when DATABASE_URL is set.
 bench: install
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
+
+## The whole production stack on this machine: nginx (https://127.0.0.1:8443), Varnish, two
+# gunicorn app nodes, PostgreSQL (DATABASE_URL or a throwaway database), Redis, an S3 store, the
+# workers and a mail catcher (tools/stack.py). Needs Debian's nginx, varnish, redis-server.
+stack: install-dev
+	$(BIN)/python -m tools.stack up $(STACK_ARGS)
+
+stack-down:
+	$(BIN)/python -m tools.stack down
+
+## Fault drills against the stack: it is started for them and stopped after (deploy/drills)
+drills: install-dev
+	$(BIN)/python -m pytest deploy/drills -s $(PYTEST_ARGS)
 
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)
 screenshots: install-dev

@@ -29,13 +29,21 @@ class Server:
     """A process listening on 127.0.0.1:`port`, ready once `probe` answers; with no port, a
     worker, ready once it has not stopped for a second."""
 
+    # Set by `make stack`: its servers outlive the command that started them.
+    detached = False
+
     def __init__(self, name, command, port, workdir, probe="/", env=None):
         self.name, self.port = name, port
         self.url = f"http://127.0.0.1:{port}"
         self.log = Path(workdir) / f"{name}.log"
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
-                command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=BASE_DIR
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=BASE_DIR,
+                start_new_session=Server.detached,
             )
         if port is None:
             time.sleep(1)
@@ -70,7 +78,7 @@ class Server:
                 self.process.wait()
 
 
-def varnish(backend_port, workdir, memory="64m"):
+def varnish(backend_port, workdir, memory="64m", port=None, purge_port=None):
     """varnishd in the foreground with deploy/varnish/default.vcl pointed at the backend, a
     visitors' listener (`.url`) and a purge listener (`.purge_url`, for FRONTEND_CACHE_URL)."""
     if not shutil.which("varnishd"):
@@ -78,7 +86,7 @@ def varnish(backend_port, workdir, memory="64m"):
     workdir = Path(workdir)
     vcl = workdir / "default.vcl"
     vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
-    port, purge_port = free_port(), free_port()
+    port, purge_port = port or free_port(), purge_port or free_port()
     command = ["varnishd", "-F", "-j", "none", "-n", str(workdir / "varnish"), "-f", str(vcl),
                "-a", f"127.0.0.1:{port}", "-a", f"purge=127.0.0.1:{purge_port}",
                "-s", f"malloc,{memory}", "-T", "none"]  # fmt: skip

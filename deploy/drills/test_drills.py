@@ -1,0 +1,174 @@
+"""Drills on the production stack: two app nodes behind nginx and Varnish, with PostgreSQL,
+Redis, the S3 store and the mail worker, all real processes on 127.0.0.1 (tools/stack.py).
+
+Each drill prints its figures (pytest -s shows them; CI runs with -s).
+"""
+
+import io
+import os
+import re
+import signal
+import threading
+import time
+from collections import Counter
+
+from PIL import Image
+
+from deploy.drills.conftest import Visitor, estimate, form_fields, wait_until
+from tools import servers, stack
+
+
+def photo_bytes():
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), (120, 110, 100)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def node_ports(running_stack):
+    return [int(url.rsplit(":", 1)[1]) for url in running_stack["nodes"]]
+
+
+def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, sql):
+    port_a, port_b = node_ports(running_stack)
+    login = running_stack["login"]
+    editor_a = Visitor(node_port=port_a)
+    editor_a.log_in(login["user"], login["password"])
+    editor_a.get("/admin/images/add/")
+    status, headers, _ = editor_a.post_form(
+        "/admin/images/add/",
+        {"title": "Drill photo", "collection": "1", "tags": ""},
+        {"file": ("drill.jpg", photo_bytes(), "image/jpeg")},
+    )
+    assert status == 302, status
+    [(image_id,)] = sql("SELECT id FROM images_customimage WHERE title = 'Drill photo'")
+
+    # Node B, which never saw the upload, shows it: the file is in the shared store.
+    editor_b = Visitor(node_port=port_b)
+    editor_b.cookies = dict(editor_a.cookies)  # the same session, kept in the database
+    pages = [editor.get(f"/admin/images/{image_id}/")[2] for editor in (editor_b, editor_a)]
+    urls = [re.search(rb'src="([^"]+max-800x600[^"]*)"', page).group(1) for page in pages]
+    assert urls[0] == urls[1]
+    status, _, body = Visitor().get(urls[0].decode().replace(f"https://127.0.0.1:{stack.FRONT_PORT}", ""))
+    assert status == 200 and body[:3] == b"\xff\xd8\xff"  # a JPEG, served from the store
+
+    counts = sql(
+        "SELECT filter_spec, count(*) FROM images_customrendition WHERE image_id = %s "
+        "GROUP BY filter_spec",
+        image_id,
+    )
+    print(f"\nDrill 1: renditions of the new photo after both nodes showed it: {counts}")
+    assert counts and all(count == 1 for _, count in counts)
+
+
+def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql):
+    """500 GETs over several pages (each address new to Varnish, so every one reaches a
+    node) while node A is stopped halfway, then 50 estimate requests with A still down."""
+    pages = ["/", "/gallery/", "/blog/", "/services/", "/materials/"]
+    statuses, lock = Counter(), threading.Lock()
+    node_a = running_stack["servers"]["app-a"]["pid"]
+
+    def browse(worker):
+        visitor = Visitor()
+        for n in range(worker, 500, 5):
+            status, _, _ = visitor.get(f"{pages[n % len(pages)]}?drill={n}")
+            with lock:
+                statuses[status] += 1
+            if n == 250:
+                os.killpg(node_a, signal.SIGKILL)
+
+    threads = [threading.Thread(target=browse, args=(w,)) for w in range(5)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(f"\nDrill 2: 500 GETs in {time.monotonic() - started:.1f} s, node A killed at the "
+          f"250th: statuses {dict(statuses)}")
+    assert statuses == Counter({200: 500})
+
+    thanked, emails = [], []
+    visitors = [Visitor(f"127.0.0.{10 + n}") for n in range(50)]
+    forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
+    time.sleep(3.5)  # a person takes more than a few seconds to fill in the form
+    for n, (visitor, hidden) in enumerate(zip(visitors, forms)):
+        email = f"drill2-{n}@example.com"
+        status, headers, _ = visitor.post_form(
+            "/contact/", {**hidden, **estimate(f"Drill Two {n}", email)}
+        )
+        emails.append(email)
+        if status == 302 and "thank" in headers.get("Location", ""):
+            thanked.append(email)
+    stored = Counter(
+        email
+        for (email,) in sql(
+            "SELECT email FROM contact_estimaterequest WHERE email LIKE 'drill2-%%'"
+        )
+    )
+    print(f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
+          f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice")
+    assert len(thanked) == 50
+    assert set(thanked) <= set(stored) and all(count == 1 for count in stored.values())
+
+
+def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_stack):
+    visitor = Visitor("127.0.0.200")
+    hidden = form_fields(visitor.get("/contact/")[2])
+    statuses = []
+    for n in range(8):
+        spoof = {"X-Forwarded-For": f"198.51.100.{n}", "X-Real-IP": f"198.51.100.{n}"}
+        visitor_fields = {**hidden, **estimate("Drill Three", f"drill3-{n}@example.com")}
+        status, _, _ = visitor.request(
+            "POST",
+            "/contact/",
+            "&".join(f"{k}={v}" for k, v in {
+                "csrfmiddlewaretoken": visitor.cookies.get("csrftoken", ""), **visitor_fields
+            }.items()).encode(),
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"https://127.0.0.1:{stack.FRONT_PORT}/contact/",
+                **spoof,
+            },
+        )
+        statuses.append(status)
+    other = Visitor("127.0.0.201")
+    other_hidden = form_fields(other.get("/contact/")[2])
+    other_status, _, _ = other.post_form(
+        "/contact/", {**other_hidden, **estimate("Drill Three", "drill3-other@example.com")}
+    )
+    print(f"\nDrill 3: eight posts from one address, each with a new forged X-Forwarded-For "
+          f"and X-Real-IP, alternating between the nodes: {statuses}; another address: "
+          f"{other_status}")
+    assert statuses[:5] == [302] * 5 and statuses[5:] == [429] * 3
+    assert other_status == 302
+
+
+def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env, sql):
+    second = servers.worker(stack.STACK_DIR, {**os.environ, **stack_env}, "mail")
+    try:
+        visitors = [Visitor(f"127.0.1.{n + 1}") for n in range(20)]
+        forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
+        time.sleep(3.5)
+        for n, (visitor, hidden) in enumerate(zip(visitors, forms)):
+            status, _, _ = visitor.post_form(
+                "/contact/", {**hidden, **estimate(f"Drill Five {n}", f"drill5-{n}@example.com")}
+            )
+            assert status == 302
+        maildir = stack.STACK_DIR / "maildir" / "new"
+
+        def messages():
+            found = []
+            for path in maildir.glob("*") if maildir.exists() else []:
+                text = path.read_text(errors="replace")
+                if "drill5-" in text:
+                    found.append(re.search(r"^To: (.+)$", text, re.M).group(1))
+            return found
+
+        wait_until(lambda: len(messages()) >= 40, seconds=90)
+        time.sleep(2)  # and nothing more arrives
+        sent = Counter(messages())
+    finally:
+        second.stop()
+    print(f"\nDrill 5: 20 requests, two mail workers: {sum(sent.values())} emails to "
+          f"{len(sent)} addresses, most to one address: {max(sent.values(), default=0)}")
+    assert sum(sent.values()) == 40
+    assert all(sent[f"drill5-{n}@example.com"] == 1 for n in range(20))  # each confirmation once

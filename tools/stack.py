@@ -1,0 +1,289 @@
+"""`make stack` / `make stack-down`: the whole production stack on this machine.
+
+    .venv/bin/python -m tools.stack up [--small-images]
+    .venv/bin/python -m tools.stack down
+
+As deploy/ and docs/deployment.md set it up on a server, all on 127.0.0.1: nginx with a
+self-signed certificate on https://127.0.0.1:8443, Varnish behind it, nginx's balancer behind
+Varnish, two gunicorn app nodes, PostgreSQL (DATABASE_URL, or a throwaway database on the
+local cluster), Redis, an S3-compatible store for media (rclone serve s3), the mail and
+photo-size workers, and a mail catcher that keeps every message sent in .stack/maildir.
+
+The servers outlive the command: their process ids, ports and the database are kept in
+.stack/stack.json, which `down` reads to stop them all and drop a throwaway database. The
+environment the app nodes run with is in .stack/env, for `manage.py` commands against the
+stack (`set -a; . .stack/env; set +a`).
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tools import servers
+from tools.servers import BASE_DIR, Server, ServerError
+
+STACK_DIR = BASE_DIR / ".stack"
+STATE = STACK_DIR / "stack.json"
+FRONT_PORT = 8443
+FRONT_URL = f"https://127.0.0.1:{FRONT_PORT}"
+MANAGE = [sys.executable, str(BASE_DIR / "manage.py")]
+ADMIN_USER = "admin"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=["up", "down"])
+    parser.add_argument(
+        "--small-images", action="store_true", help="load the demo with 320 px photos (faster)"
+    )
+    args = parser.parse_args()
+    if args.command == "up":
+        try:
+            stack = up(small_images=args.small_images)
+        except ServerError as error:
+            sys.exit(f"make stack: {error}")
+        print(summary(stack))
+    else:
+        print(down())
+
+
+def up(small_images=False):
+    """Start every part, in the order each needs the ones before; on any failure stop what
+    was started. Returns the state written to .stack/stack.json."""
+    if STATE.exists():
+        raise ServerError("the stack is already up (make stack-down stops it)")
+    for program in ["nginx", "varnishd", "redis-server", "openssl"]:
+        if not shutil.which(program):
+            raise ServerError(f"needs {program}: apt-get install nginx varnish redis-server openssl")
+    if STACK_DIR.exists():
+        shutil.rmtree(STACK_DIR)
+    STACK_DIR.mkdir()
+    Server.detached = True
+    state = {"servers": {}, "database": None}
+    started = []
+
+    def keep(server):
+        started.append(server)
+        state["servers"][server.name] = {"pid": server.process.pid, "url": server.url}
+        return server
+
+    try:
+        database_url, state["database"] = database()
+        redis = keep(servers.redis(STACK_DIR))
+        store = keep(servers.s3(STACK_DIR))
+        mail = keep(mail_catcher())
+        env = environment(database_url, redis.url, store.env, mail.port)
+        prepare(env, small_images)
+        # Visitors: nginx (TLS) -> Varnish -> nginx's balancer -> either app node.
+        varnish_port, purge_port, balancer_port = (servers.free_port() for _ in range(3))
+        env["FRONTEND_CACHE_URL"] = f"http://127.0.0.1:{purge_port}"
+        nodes = [keep(servers.gunicorn(STACK_DIR, env, name=name)) for name in ("app-a", "app-b")]
+        keep(
+            servers.nginx(
+                STACK_DIR,
+                certificate=self_signed_certificate(),
+                front_port=FRONT_PORT,
+                varnish_port=varnish_port,
+                balancer_port=balancer_port,
+                app_ports=[node.port for node in nodes],
+            )
+        )
+        keep(servers.varnish(balancer_port, STACK_DIR, port=varnish_port, purge_port=purge_port))
+        keep(servers.worker(STACK_DIR, env, "mail"))
+        keep(servers.worker(STACK_DIR, env, "renditions"))
+    except BaseException:
+        for server in reversed(started):
+            server.stop()
+        drop_database(state["database"])
+        raise
+    write_env_file(env)
+    state.update(
+        front=FRONT_URL,
+        nodes=[node.url for node in nodes],
+        purge=env["FRONTEND_CACHE_URL"],
+        store=store.url,
+        maildir=str(STACK_DIR / "maildir"),
+        login=state_login(env),
+    )
+    STATE.write_text(json.dumps(state, indent=2))
+    return state
+
+
+def down():
+    """Stop every server `up` started, then drop its throwaway database."""
+    if not STATE.exists():
+        return "The stack is not up."
+    state = json.loads(STATE.read_text())
+    for name, server in reversed(state["servers"].items()):
+        stop_group(server["pid"])
+    drop_database(state["database"])
+    STATE.unlink()
+    return f"Stopped {len(state['servers'])} servers."
+
+
+def stop_group(pid, seconds=10):
+    """End a server and the processes it started (gunicorn's workers, Varnish's child)."""
+    try:
+        os.killpg(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.killpg(pid, signal.SIGKILL)
+
+
+def database():
+    """DATABASE_URL when set; otherwise a new database on the local PostgreSQL cluster, with
+    its own role and password, that `down` drops. Returns the URL and the name to drop."""
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"], None
+    if not shutil.which("psql"):
+        raise ServerError("needs DATABASE_URL or a local PostgreSQL (apt-get install postgresql)")
+    name, password = "lm_stack", secrets.token_hex(12)
+    postgres_admin(
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') "
+        f"THEN CREATE ROLE {name} LOGIN; END IF; END $$;",
+        f"ALTER ROLE {name} PASSWORD '{password}';",
+        f"DROP DATABASE IF EXISTS {name};",
+        f"CREATE DATABASE {name} OWNER {name};",
+    )
+    return f"postgres://{name}:{password}@127.0.0.1:5432/{name}", name
+
+
+def drop_database(name):
+    if name:
+        postgres_admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE);")
+
+
+def postgres_admin(*statements):
+    """Run statements as the cluster's superuser: over 127.0.0.1 where that is trusted, or as
+    the postgres system user when run as root."""
+    script = "\n".join(statements)
+    attempts = [["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]]
+    if os.geteuid() == 0:
+        attempts.append(["su", "postgres", "-c", "psql -v ON_ERROR_STOP=1 -q"])
+    for command in attempts:
+        result = subprocess.run(
+            command, input=script, text=True, capture_output=True, env={**os.environ, "PGPASSWORD": ""}
+        )
+        if result.returncode == 0:
+            return
+    raise ServerError(f"could not create the stack's database:\n{result.stderr[-1000:]}")
+
+
+def self_signed_certificate():
+    """A certificate for 127.0.0.1, valid for a month: .stack/tls/cert.pem and key.pem. Trust
+    it with `curl --cacert .stack/tls/cert.pem`, or NODE_EXTRA_CA_CERTS for Node programs."""
+    folder = STACK_DIR / "tls"
+    folder.mkdir()
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],  # fmt: skip
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def mail_catcher():
+    """An SMTP server that keeps each message in .stack/maildir (aiosmtpd, requirements-dev)."""
+    port = servers.free_port()
+    command = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
+               "-c", "aiosmtpd.handlers.Mailbox", str(STACK_DIR / "maildir")]  # fmt: skip
+    return Server("mail-catcher", command, port, STACK_DIR, probe=None)
+
+
+def environment(database_url, redis_url, store_env, smtp_port):
+    """What /etc/lm-granite/env holds on a server (deploy/env.example), for this machine."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CSRF_TRUSTED_ORIGINS": FRONT_URL,
+        "WAGTAILADMIN_BASE_URL": FRONT_URL,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "TRUSTED_PROXY_HEADER": "HTTP_X_REAL_IP",
+        "STATIC_ROOT": str(STACK_DIR / "static"),
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+        "DEFAULT_FROM_EMAIL": "website@lm-granite.test",
+        # A self-signed certificate on 127.0.0.1: no browser should remember HSTS for it.
+        "SECURE_HSTS_SECONDS": "0",
+        **store_env,
+    }
+
+
+def prepare(env, small_images):
+    """Migrate, collect static files, load the demo, point the Wagtail site at the front
+    address and make the admin account."""
+    steps = [
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["load_demo_content", "--if-empty", "-v0"] + (["--small-images"] if small_images else []),
+        ["shell", "-c", SITE_ADDRESS.format(port=FRONT_PORT)],
+    ]
+    for step in steps:
+        run_manage(env, step)
+    env["STACK_ADMIN_PASSWORD"] = secrets.token_urlsafe(12)
+    run_manage(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": env["STACK_ADMIN_PASSWORD"]},
+        ["createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@lm.test"],
+    )
+
+
+SITE_ADDRESS = (
+    "from wagtail.models import Site; "
+    "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port={port})"
+)
+
+
+def run_manage(env, arguments):
+    result = subprocess.run(MANAGE + arguments, env=env, cwd=BASE_DIR, capture_output=True, text=True)
+    if result.returncode:
+        raise ServerError(f"manage.py {arguments[0]} failed:\n{result.stderr[-2000:]}")
+
+
+def write_env_file(env):
+    keys = sorted(key for key in env if key not in os.environ or os.environ[key] != env[key])
+    lines = [f"{key}={shlex.quote(env[key])}" for key in keys]
+    path = STACK_DIR / "env"
+    path.write_text("\n".join(lines) + "\n")
+    path.chmod(0o600)
+
+
+def state_login(env):
+    return {"url": FRONT_URL + "/admin/", "user": ADMIN_USER, "password": env["STACK_ADMIN_PASSWORD"]}
+
+
+def summary(state):
+    lines = ["The stack is up.", ""]
+    lines.append(f"  site       {state['front']}/  (self-signed certificate: curl -k)")
+    for name, server in state["servers"].items():
+        lines.append(f"  {name:<12} {server['url']}  pid {server['pid']}")
+    lines.append(f"  purge      {state['purge']}")
+    lines.append(f"  mail       every message sent is kept in {state['maildir']}")
+    login = state["login"]
+    lines += ["", f"Log in at {login['url']} as {login['user']}, password {login['password']}"]
+    lines += ["Environment for manage.py: set -a; . .stack/env; set +a", "Stop: make stack-down"]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
