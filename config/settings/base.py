@@ -65,6 +65,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 # A staging copy sets this so search engines index nothing there (see /robots.txt).
 ROBOTS_DISALLOW_ALL = env_bool("ROBOTS_DISALLOW_ALL", False)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The request header the proxy puts the visitor's address in (HTTP_X_REAL_IP behind
+# deploy/nginx): the estimate form's rate limit counts by it (contact/ratelimit.py).
+TRUSTED_PROXY_HEADER = os.environ.get("TRUSTED_PROXY_HEADER", "")
 
 INSTALLED_APPS = [
     "core",
