@@ -142,10 +142,11 @@ def certificate(workdir):
     return cert, key
 
 
-def nginx_config(workdir, app_ports, front_backend_port, https_port, http_port, balancer_port,
+def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, balancer_port,
                  static_root=None, media_root=None):  # fmt: skip
     """An nginx.conf in `workdir` around deploy/nginx/lm-granite.conf, moved to the given ports
-    of 127.0.0.1, with a self-signed certificate and its files, logs and pid in `workdir`."""
+    of 127.0.0.1 (`upstream_port` stands for Varnish's), with a self-signed certificate and its
+    files, logs and pid in `workdir`."""
     workdir = Path(workdir)
     cert, key = certificate(workdir)
     site = NGINX_SITE.read_text()
@@ -155,7 +156,7 @@ def nginx_config(workdir, app_ports, front_backend_port, https_port, http_port, 
         ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen 443 ssl", f"listen 127.0.0.1:{https_port} ssl"),
         ("listen 127.0.0.1:8081;", f"listen 127.0.0.1:{balancer_port};"),
-        ("proxy_pass http://127.0.0.1:6081;", f"proxy_pass http://127.0.0.1:{front_backend_port};"),
+        ("proxy_pass http://127.0.0.1:6081;", f"proxy_pass http://127.0.0.1:{upstream_port};"),
         ("/etc/letsencrypt/live/example.com/fullchain.pem", str(cert)),
         ("/etc/letsencrypt/live/example.com/privkey.pem", str(key)),
         ("root /var/www/html;", f"root {workdir / 'acme'};"),
@@ -205,12 +206,15 @@ def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=N
     workdir = Path(workdir)
     https_port, http_port = https_port or free_port(), http_port or free_port()
     balancer_port = balancer_port or free_port()
-    config = nginx_config(workdir, app_ports, varnish_port or balancer_port, https_port,
-                          http_port, balancer_port, static_root, media_root)  # fmt: skip
+    config = nginx_config(
+        workdir, app_ports, upstream_port=varnish_port or balancer_port, https_port=https_port,
+        http_port=http_port, balancer_port=balancer_port, static_root=static_root,
+        media_root=media_root,
+    )  # fmt: skip
     command = ["nginx", "-p", str(workdir), "-e", "stderr", "-c", str(config), "-g", "daemon off;"]
     server = Server("nginx", command, http_port, workdir, probe=None)
     server.url = f"https://127.0.0.1:{https_port}"
     server.http_url = f"http://127.0.0.1:{http_port}"
     server.balancer_url = f"http://127.0.0.1:{balancer_port}"
-    server.certificate = workdir / "cert.pem"
+    server.certificate, server.workdir = workdir / "cert.pem", workdir
     return server
