@@ -1,8 +1,12 @@
-"""Real servers started on 127.0.0.1 for the benchmark and the tests: Varnish with the project's
-VCL, gunicorn, a throwaway Redis. Each is a child process that `stop()` ends; nothing is
-installed or fetched here (Debian's varnish and redis-server, gunicorn from requirements.txt).
+"""Real servers started on 127.0.0.1 for the benchmark and the tests: nginx and Varnish with the
+project's configuration, gunicorn, a throwaway Redis. Each is a child process that `stop()`
+ends; nothing is installed or fetched here (Debian's nginx, varnish and redis-server, gunicorn
+from requirements.txt).
 """
 
+import os
+import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -13,6 +17,8 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
+NGINX_SITE = BASE_DIR / "deploy" / "nginx" / "lm-granite.conf"
+BROTLI_STATIC = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 
 
 class ServerError(RuntimeError):
@@ -85,7 +91,11 @@ def varnish(backend_port, workdir, memory="64m", port=None, purge_port=None):
         raise ServerError("needs Debian's varnish (apt-get install varnish)")
     workdir = Path(workdir)
     vcl = workdir / "default.vcl"
-    vcl.write_text(VCL.read_text().replace('.port = "8000";', f'.port = "{backend_port}";'))
+    port_line = f'.port = "{backend_port}";'
+    text, found = re.subn(r'\.port = "\d+";', port_line, VCL.read_text(), count=1)
+    if not found:
+        raise ServerError(f"no backend port in {VCL}")
+    vcl.write_text(text)
     port, purge_port = port or free_port(), purge_port or free_port()
     command = ["varnishd", "-F", "-j", "none", "-n", str(workdir / "varnish"), "-f", str(vcl),
                "-a", f"127.0.0.1:{port}", "-a", f"purge=127.0.0.1:{purge_port}",
@@ -122,3 +132,99 @@ def worker(workdir, env, backend):
     """`manage.py db_worker` for one task backend, as deploy/ runs it."""
     command = [sys.executable, "manage.py", "db_worker", "--backend", backend, "--interval", "0.2"]
     return Server(f"{backend}-worker", command, None, workdir, env=env)
+
+
+def _swap(text, old, new):
+    if old not in text:
+        raise ServerError(f"{NGINX_SITE.name} no longer has {old!r}")
+    return text.replace(old, new)
+
+
+def certificate(workdir):
+    """A self-signed certificate for 127.0.0.1 and localhost, valid for two days: (cert, key)."""
+    cert, key = Path(workdir) / "cert.pem", Path(workdir) / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, balancer_port,
+                 static_root=None, media_root=None):  # fmt: skip
+    """An nginx.conf in `workdir` around deploy/nginx/lm-granite.conf, moved to the given ports
+    of 127.0.0.1 (`upstream_port` stands for Varnish's), with a self-signed certificate and its
+    files, logs and pid in `workdir`."""
+    workdir = Path(workdir)
+    cert, key = certificate(workdir)
+    site = NGINX_SITE.read_text()
+    for old, new in [
+        ("    listen [::]:80;\n", ""),
+        ("    listen [::]:443 ssl http2;\n", ""),
+        ("listen 80;", f"listen 127.0.0.1:{http_port};"),
+        ("listen 443 ssl", f"listen 127.0.0.1:{https_port} ssl"),
+        ("listen 127.0.0.1:8081;", f"listen 127.0.0.1:{balancer_port};"),
+        ("proxy_pass http://127.0.0.1:6081;", f"proxy_pass http://127.0.0.1:{upstream_port};"),
+        ("/etc/letsencrypt/live/example.com/fullchain.pem", str(cert)),
+        ("/etc/letsencrypt/live/example.com/privkey.pem", str(key)),
+        ("root /var/www/html;", f"root {workdir / 'acme'};"),
+        ("alias /srv/lm-granite/staticfiles/;", f"alias {static_root or workdir / 'static'}/;"),
+        ("alias /srv/lm-granite/media/;", f"alias {media_root or workdir / 'media'}/;"),
+    ]:
+        site = _swap(site, old, new)
+    servers = "".join(
+        f"server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;\n    " for port in app_ports
+    )
+    site = _swap(site, "server 127.0.0.1:8000 max_fails=1 fail_timeout=10s;\n    ", servers)
+    (workdir / "lm-granite.conf").write_text(site)
+    temp = "\n    ".join(
+        f"{kind}_temp_path {workdir / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    # As root, nginx's workers would otherwise run as nobody, who cannot read tmp_path.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+    config = workdir / "nginx.conf"
+    config.write_text(f"""{user}
+pid {workdir / "nginx.pid"};
+error_log stderr;
+worker_processes 1;
+load_module {BROTLI_STATIC};
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {workdir / "nginx-access.log"};
+    {temp}
+    include {workdir / "lm-granite.conf"};
+}}
+""")
+    return config
+
+
+def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=None,
+          balancer_port=None, static_root=None, media_root=None):  # fmt: skip
+    """nginx running deploy/nginx/lm-granite.conf on 127.0.0.1: TLS on `.url` (self-signed,
+    `.certificate`), the redirect to https on `.http_url`, and the balancer over `app_ports` on
+    `.balancer_url`. The front proxies to Varnish on `varnish_port` (start Varnish with
+    `balancer_port` as its backend), or with none straight to the balancer."""
+    if not shutil.which("nginx"):
+        raise ServerError("needs Debian's nginx (apt-get install nginx)")
+    if not BROTLI_STATIC.exists():
+        raise ServerError("needs libnginx-mod-http-brotli-static (apt-get install it)")
+    workdir = Path(workdir)
+    https_port, http_port = https_port or free_port(), http_port or free_port()
+    balancer_port = balancer_port or free_port()
+    config = nginx_config(
+        workdir, app_ports, upstream_port=varnish_port or balancer_port, https_port=https_port,
+        http_port=http_port, balancer_port=balancer_port, static_root=static_root,
+        media_root=media_root,
+    )  # fmt: skip
+    command = ["nginx", "-p", str(workdir), "-e", "stderr", "-c", str(config), "-g", "daemon off;"]
+    server = Server("nginx", command, http_port, workdir, probe=None)
+    server.url = f"https://127.0.0.1:{https_port}"
+    server.http_url = f"http://127.0.0.1:{http_port}"
+    server.balancer_url = f"http://127.0.0.1:{balancer_port}"
+    server.certificate, server.workdir = workdir / "cert.pem", workdir
+    return server

@@ -5,18 +5,22 @@ vcl 4.1;
 # staff kept out of the cache, and a stale page served while the app is down.
 #
 # Start varnishd with two listeners: visitors' traffic (from nginx) and a "purge" one that only
-# the app servers reach, e.g. -a 127.0.0.1:6081 -a purge=127.0.0.1:6082 (FRONTEND_CACHE_URL).
+# the app servers reach, e.g. -a 127.0.0.1:6081 -a purge=127.0.0.1:6082 (FRONTEND_CACHE_URL),
+# as deploy/systemd/varnish.service.d/lm-granite.conf does.
 
 import std;
 
+# nginx's balancer (deploy/nginx/lm-granite.conf), which spreads requests over the app servers
+# and retries a failed one on another.
 backend app {
     .host = "127.0.0.1";
-    .port = "8000";
+    .port = "8081";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
 }
 
-# The app servers' addresses, for the purge listener.
+# The app servers' addresses, for the purge listener. A second app server's private address
+# goes here too (docs/deployment.md).
 acl purgers {
     "127.0.0.1";
     "::1";
