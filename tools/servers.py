@@ -153,10 +153,11 @@ def certificate(workdir):
 
 
 def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, balancer_port,
-                 static_root=None, media_root=None):  # fmt: skip
+                 static_root=None, media_root=None, media_proxy=None):  # fmt: skip
     """An nginx.conf in `workdir` around deploy/nginx/lm-granite.conf, moved to the given ports
     of 127.0.0.1 (`upstream_port` stands for Varnish's), with a self-signed certificate and its
-    files, logs and pid in `workdir`."""
+    files, logs and pid in `workdir`. With `media_proxy` (a public bucket's address), /media/
+    is fetched from there, as the site file's commented block for S3 does."""
     workdir = Path(workdir)
     cert, key = certificate(workdir)
     site = NGINX_SITE.read_text()
@@ -171,7 +172,12 @@ def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, ba
         ("/etc/letsencrypt/live/example.com/privkey.pem", str(key)),
         ("root /var/www/html;", f"root {workdir / 'acme'};"),
         ("alias /srv/lm-granite/staticfiles/;", f"alias {static_root or workdir / 'static'}/;"),
-        ("alias /srv/lm-granite/media/;", f"alias {media_root or workdir / 'media'}/;"),
+        (
+            "alias /srv/lm-granite/media/;",
+            f"proxy_pass {media_proxy};"
+            if media_proxy
+            else f"alias {media_root or workdir / 'media'}/;",
+        ),
     ]:
         site = _swap(site, old, new)
     servers = "".join(
@@ -204,7 +210,7 @@ http {{
 
 
 def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=None,
-          balancer_port=None, static_root=None, media_root=None):  # fmt: skip
+          balancer_port=None, static_root=None, media_root=None, media_proxy=None):  # fmt: skip
     """nginx running deploy/nginx/lm-granite.conf on 127.0.0.1: TLS on `.url` (self-signed,
     `.certificate`), the redirect to https on `.http_url`, and the balancer over `app_ports` on
     `.balancer_url`. The front proxies to Varnish on `varnish_port` (start Varnish with
@@ -219,7 +225,7 @@ def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=N
     config = nginx_config(
         workdir, app_ports, upstream_port=varnish_port or balancer_port, https_port=https_port,
         http_port=http_port, balancer_port=balancer_port, static_root=static_root,
-        media_root=media_root,
+        media_root=media_root, media_proxy=media_proxy,
     )  # fmt: skip
     command = ["nginx", "-p", str(workdir), "-e", "stderr", "-c", str(config), "-g", "daemon off;"]
     server = Server("nginx", command, http_port, workdir, probe=None)

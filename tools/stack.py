@@ -25,7 +25,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from tools import servers
 from tools.servers import BASE_DIR, Server, ServerError
@@ -34,6 +33,8 @@ STACK_DIR = BASE_DIR / ".stack"
 STATE = STACK_DIR / "stack.json"
 FRONT_PORT = 8443
 FRONT_URL = f"https://127.0.0.1:{FRONT_PORT}"
+# Self-signed, for 127.0.0.1: `curl --cacert .stack/nginx/cert.pem`, or NODE_EXTRA_CA_CERTS.
+CERTIFICATE = STACK_DIR / "nginx" / "cert.pem"
 MANAGE = [sys.executable, str(BASE_DIR / "manage.py")]
 ADMIN_USER = "admin"
 
@@ -62,10 +63,12 @@ def up(small_images=False):
         raise ServerError("the stack is already up (make stack-down stops it)")
     for program in ["nginx", "varnishd", "redis-server", "openssl"]:
         if not shutil.which(program):
-            raise ServerError(f"needs {program}: apt-get install nginx varnish redis-server openssl")
+            raise ServerError(
+                f"needs {program}: apt-get install nginx varnish redis-server openssl"
+            )
     if STACK_DIR.exists():
         shutil.rmtree(STACK_DIR)
-    STACK_DIR.mkdir()
+    (STACK_DIR / "nginx").mkdir(parents=True)
     Server.detached = True
     state = {"servers": {}, "database": None}
     started = []
@@ -88,12 +91,14 @@ def up(small_images=False):
         nodes = [keep(servers.gunicorn(STACK_DIR, env, name=name)) for name in ("app-a", "app-b")]
         keep(
             servers.nginx(
-                STACK_DIR,
-                certificate=self_signed_certificate(),
-                front_port=FRONT_PORT,
-                varnish_port=varnish_port,
+                STACK_DIR / "nginx",
+                [node.port for node in nodes],
+                varnish_port,
+                https_port=FRONT_PORT,
                 balancer_port=balancer_port,
-                app_ports=[node.port for node in nodes],
+                static_root=env["STATIC_ROOT"],
+                # As with a public-read bucket: visitors get photos from the site's /media/.
+                media_proxy=f"{store.public_url}/{store.bucket}/",
             )
         )
         keep(servers.varnish(balancer_port, STACK_DIR, port=varnish_port, purge_port=purge_port))
@@ -122,7 +127,7 @@ def down():
     if not STATE.exists():
         return "The stack is not up."
     state = json.loads(STATE.read_text())
-    for name, server in reversed(state["servers"].items()):
+    for server in reversed(state["servers"].values()):
         stop_group(server["pid"])
     drop_database(state["database"])
     STATE.unlink()
@@ -177,27 +182,15 @@ def postgres_admin(*statements):
         attempts.append(["su", "postgres", "-c", "psql -v ON_ERROR_STOP=1 -q"])
     for command in attempts:
         result = subprocess.run(
-            command, input=script, text=True, capture_output=True, env={**os.environ, "PGPASSWORD": ""}
+            command,
+            input=script,
+            text=True,
+            capture_output=True,
+            env={**os.environ, "PGPASSWORD": ""},
         )
         if result.returncode == 0:
             return
     raise ServerError(f"could not create the stack's database:\n{result.stderr[-1000:]}")
-
-
-def self_signed_certificate():
-    """A certificate for 127.0.0.1, valid for a month: .stack/tls/cert.pem and key.pem. Trust
-    it with `curl --cacert .stack/tls/cert.pem`, or NODE_EXTRA_CA_CERTS for Node programs."""
-    folder = STACK_DIR / "tls"
-    folder.mkdir()
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",
-         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],  # fmt: skip
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
 
 
 def mail_catcher():
@@ -227,6 +220,7 @@ def environment(database_url, redis_url, store_env, smtp_port):
         # A self-signed certificate on 127.0.0.1: no browser should remember HSTS for it.
         "SECURE_HSTS_SECONDS": "0",
         **store_env,
+        "MEDIA_URL": "/media/",  # nginx fetches them from the public bucket
     }
 
 
@@ -255,7 +249,9 @@ SITE_ADDRESS = (
 
 
 def run_manage(env, arguments):
-    result = subprocess.run(MANAGE + arguments, env=env, cwd=BASE_DIR, capture_output=True, text=True)
+    result = subprocess.run(
+        MANAGE + arguments, env=env, cwd=BASE_DIR, capture_output=True, text=True
+    )
     if result.returncode:
         raise ServerError(f"manage.py {arguments[0]} failed:\n{result.stderr[-2000:]}")
 
@@ -269,12 +265,16 @@ def write_env_file(env):
 
 
 def state_login(env):
-    return {"url": FRONT_URL + "/admin/", "user": ADMIN_USER, "password": env["STACK_ADMIN_PASSWORD"]}
+    return {
+        "url": FRONT_URL + "/admin/",
+        "user": ADMIN_USER,
+        "password": env["STACK_ADMIN_PASSWORD"],
+    }
 
 
 def summary(state):
     lines = ["The stack is up.", ""]
-    lines.append(f"  site       {state['front']}/  (self-signed certificate: curl -k)")
+    lines.append(f"  site       {state['front']}/  (certificate: {CERTIFICATE})")
     for name, server in state["servers"].items():
         lines.append(f"  {name:<12} {server['url']}  pid {server['pid']}")
     lines.append(f"  purge      {state['purge']}")

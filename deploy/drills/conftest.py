@@ -62,7 +62,7 @@ class Visitor:
             return http.client.HTTPConnection(
                 "127.0.0.1", self.node_port, timeout=30, source_address=(self.address, 0)
             )
-        context = ssl.create_default_context(cafile=str(stack.STACK_DIR / "tls" / "cert.pem"))
+        context = ssl.create_default_context(cafile=str(stack.CERTIFICATE))
         return http.client.HTTPSConnection(
             "127.0.0.1",
             stack.FRONT_PORT,
@@ -100,9 +100,7 @@ class Visitor:
         else:
             body = urllib.parse.urlencode(fields).encode()
             content_type = "application/x-www-form-urlencoded"
-        return self.request(
-            "POST", path, body, {"Content-Type": content_type, "Referer": referer}
-        )
+        return self.request("POST", path, body, {"Content-Type": content_type, "Referer": referer})
 
     def log_in(self, user, password):
         self.get("/admin/login/")
@@ -116,10 +114,8 @@ def multipart(fields, files):
     boundary = uuid.uuid4().hex
     parts = []
     for name, value in fields.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-            .encode()
-        )
+        disposition = f'Content-Disposition: form-data; name="{name}"'
+        parts.append(f"--{boundary}\r\n{disposition}\r\n\r\n{value}\r\n".encode())
     for name, (filename, data, content_type) in files.items():
         parts.append(
             f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '

@@ -48,7 +48,9 @@ def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, 
     pages = [editor.get(f"/admin/images/{image_id}/")[2] for editor in (editor_b, editor_a)]
     urls = [re.search(rb'src="([^"]+max-800x600[^"]*)"', page).group(1) for page in pages]
     assert urls[0] == urls[1]
-    status, _, body = Visitor().get(urls[0].decode().replace(f"https://127.0.0.1:{stack.FRONT_PORT}", ""))
+    status, _, body = Visitor().get(
+        urls[0].decode().replace(f"https://127.0.0.1:{stack.FRONT_PORT}", "")
+    )
     assert status == 200 and body[:3] == b"\xff\xd8\xff"  # a JPEG, served from the store
 
     counts = sql(
@@ -82,15 +84,17 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
         thread.start()
     for thread in threads:
         thread.join()
-    print(f"\nDrill 2: 500 GETs in {time.monotonic() - started:.1f} s, node A killed at the "
-          f"250th: statuses {dict(statuses)}")
+    print(
+        f"\nDrill 2: 500 GETs in {time.monotonic() - started:.1f} s, node A killed at the "
+        f"250th: statuses {dict(statuses)}"
+    )
     assert statuses == Counter({200: 500})
 
     thanked, emails = [], []
     visitors = [Visitor(f"127.0.0.{10 + n}") for n in range(50)]
     forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
     time.sleep(3.5)  # a person takes more than a few seconds to fill in the form
-    for n, (visitor, hidden) in enumerate(zip(visitors, forms)):
+    for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
         email = f"drill2-{n}@example.com"
         status, headers, _ = visitor.post_form(
             "/contact/", {**hidden, **estimate(f"Drill Two {n}", email)}
@@ -104,8 +108,10 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
             "SELECT email FROM contact_estimaterequest WHERE email LIKE 'drill2-%%'"
         )
     )
-    print(f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
-          f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice")
+    print(
+        f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
+        f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice"
+    )
     assert len(thanked) == 50
     assert set(thanked) <= set(stored) and all(count == 1 for count in stored.values())
 
@@ -120,9 +126,13 @@ def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_st
         status, _, _ = visitor.request(
             "POST",
             "/contact/",
-            "&".join(f"{k}={v}" for k, v in {
-                "csrfmiddlewaretoken": visitor.cookies.get("csrftoken", ""), **visitor_fields
-            }.items()).encode(),
+            "&".join(
+                f"{k}={v}"
+                for k, v in {
+                    "csrfmiddlewaretoken": visitor.cookies.get("csrftoken", ""),
+                    **visitor_fields,
+                }.items()
+            ).encode(),
             {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Referer": f"https://127.0.0.1:{stack.FRONT_PORT}/contact/",
@@ -135,9 +145,11 @@ def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_st
     other_status, _, _ = other.post_form(
         "/contact/", {**other_hidden, **estimate("Drill Three", "drill3-other@example.com")}
     )
-    print(f"\nDrill 3: eight posts from one address, each with a new forged X-Forwarded-For "
-          f"and X-Real-IP, alternating between the nodes: {statuses}; another address: "
-          f"{other_status}")
+    print(
+        f"\nDrill 3: eight posts from one address, each with a new forged X-Forwarded-For "
+        f"and X-Real-IP, alternating between the nodes: {statuses}; another address: "
+        f"{other_status}"
+    )
     assert statuses[:5] == [302] * 5 and statuses[5:] == [429] * 3
     assert other_status == 302
 
@@ -148,7 +160,7 @@ def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env,
         visitors = [Visitor(f"127.0.1.{n + 1}") for n in range(20)]
         forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
         time.sleep(3.5)
-        for n, (visitor, hidden) in enumerate(zip(visitors, forms)):
+        for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
             status, _, _ = visitor.post_form(
                 "/contact/", {**hidden, **estimate(f"Drill Five {n}", f"drill5-{n}@example.com")}
             )
@@ -168,7 +180,9 @@ def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env,
         sent = Counter(messages())
     finally:
         second.stop()
-    print(f"\nDrill 5: 20 requests, two mail workers: {sum(sent.values())} emails to "
-          f"{len(sent)} addresses, most to one address: {max(sent.values(), default=0)}")
+    print(
+        f"\nDrill 5: 20 requests, two mail workers: {sum(sent.values())} emails to "
+        f"{len(sent)} addresses, most to one address: {max(sent.values(), default=0)}"
+    )
     assert sum(sent.values()) == 40
     assert all(sent[f"drill5-{n}@example.com"] == 1 for n in range(20))  # each confirmation once
