@@ -2,26 +2,15 @@
 the environment names them (config/settings/base.py, README "Media on S3-compatible storage").
 
 Public media (photos, their sizes, documents) are addressed as MEDIA_URL + the object's key,
-with no signature, so a CDN, Varnish and browsers can keep them. Visitors' estimate photos go
-to the "private" storage, which has no public address at all: staff see them only through the
-permission-checked view in contact/views.py.
+with no signature (core/media_bucket.py), so a CDN, Varnish and browsers can keep them.
+Visitors' estimate photos go to the "private" storage below, which has no public address at
+all: staff see them only through the permission-checked view in contact/views.py.
 """
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
-from django.utils.encoding import filepath_to_uri
 from django.utils.functional import LazyObject, empty
-from storages.backends.s3 import S3Storage
-from storages.utils import clean_name
-
-
-class PublicMediaStorage(S3Storage):
-    """The public bucket, whose objects are fetched at MEDIA_URL (a CDN, nginx's /media/
-    proxying to the bucket, or the bucket's own public address)."""
-
-    def url(self, name, parameters=None, expire=None, http_method=None):
-        return settings.MEDIA_URL + filepath_to_uri(clean_name(name)).lstrip("/")
 
 
 class PrivateStorage(LazyObject):

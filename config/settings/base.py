@@ -193,7 +193,8 @@ STORAGES = {
 def s3_storages(env):
     """STORAGES entries for media in buckets on S3 or an S3-compatible store (R2, B2, MinIO),
     from the MEDIA_S3_* and PRIVATE_MEDIA_S3_BUCKET variables in `env`; none when no bucket
-    is named (core/storage.py; README, "Media on S3-compatible storage")."""
+    is named (core/media_bucket.py, core/storage.py; README, "Media on S3-compatible
+    storage")."""
 
     def bucket(backend, name, **options):
         return {
@@ -218,7 +219,7 @@ def s3_storages(env):
         # At MEDIA_URL with no signature; a name never changes content, so anything may keep
         # it for a year.
         storages["default"] = bucket(
-            "core.storage.PublicMediaStorage",
+            "core.media_bucket.PublicMediaStorage",
             env["MEDIA_S3_BUCKET"],
             querystring_auth=False,
             object_parameters={"CacheControl": "public, max-age=31536000, immutable"},
