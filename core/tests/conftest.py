@@ -6,24 +6,15 @@ deploy/varnish/default.vcl; nothing is downloaded. Where a tool is missing the t
 with the reason, except in CI (CI=true), where it fails instead.
 """
 
-import os
 import shutil
 
 import pytest
 from django.core.management import call_command
 
-from conftest import ensure_base_tree
+from conftest import ensure_base_tree, require
 from staff.roles import sync_roles
 from tools import servers
 from tools.browser import CHECKERS, CHROMIUM, launch
-
-
-def require(available, reason):
-    if available:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI must run this test: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture
