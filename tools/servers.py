@@ -234,6 +234,7 @@ def nginx(workdir, app_ports, varnish_port=None, *, https_port=None, http_port=N
     server.http_url = f"http://127.0.0.1:{http_port}"
     server.balancer_url = f"http://127.0.0.1:{balancer_port}"
     server.certificate, server.workdir = workdir / "cert.pem", workdir
+    return server
 
 
 def rclone():

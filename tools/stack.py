@@ -74,6 +74,8 @@ def up(small_images=False):
     started = []
 
     def keep(server):
+        if server is None:
+            raise ServerError("a server helper returned nothing")
         started.append(server)
         state["servers"][server.name] = {"pid": server.process.pid, "url": server.url}
         return server
@@ -82,6 +84,7 @@ def up(small_images=False):
         database_url, state["database"] = database()
         redis = keep(servers.redis(STACK_DIR))
         store = keep(servers.s3(STACK_DIR))
+        keep(store.public)  # the public bucket's read-only endpoint (tools/servers.py s3())
         mail = keep(mail_catcher())
         env = environment(database_url, redis.url, store.env, mail.port)
         prepare(env, small_images)
@@ -106,7 +109,7 @@ def up(small_images=False):
         keep(servers.worker(STACK_DIR, env, "renditions"))
     except BaseException:
         for server in reversed(started):
-            server.stop()
+            stop_group(server.process.pid)
         drop_database(state["database"])
         raise
     write_env_file(env)
@@ -262,6 +265,15 @@ def write_env_file(env):
     path = STACK_DIR / "env"
     path.write_text("\n".join(lines) + "\n")
     path.chmod(0o600)
+
+
+def read_env():
+    """The environment the app nodes run with, from .stack/env."""
+    env = {}
+    for line in (STACK_DIR / "env").read_text().splitlines():
+        key, _, value = line.partition("=")
+        env[key] = shlex.split(value)[0] if value else ""
+    return env
 
 
 def state_login(env):

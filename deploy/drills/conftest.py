@@ -8,7 +8,6 @@ nginx sees as many visitors as the drill needs, each with its own rate-limit cou
 import http.client
 import json
 import re
-import shlex
 import ssl
 import time
 import urllib.parse
@@ -23,6 +22,11 @@ from tools import stack
 
 @pytest.fixture(scope="session")
 def running_stack():
+    """A stack already up (`make stack`) is used and left running; otherwise one is started
+    for the drills and stopped after them."""
+    if stack.STATE.exists():
+        yield json.loads(stack.STATE.read_text())
+        return
     state = stack.up(small_images=True)
     try:
         yield state
@@ -32,11 +36,7 @@ def running_stack():
 
 @pytest.fixture(scope="session")
 def stack_env(running_stack):
-    env = {}
-    for line in (stack.STACK_DIR / "env").read_text().splitlines():
-        key, _, value = line.partition("=")
-        env[key] = shlex.split(value)[0] if value else ""
-    return env
+    return stack.read_env()
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ class Visitor:
     def get(self, path):
         return self.request("GET", path)
 
-    def post_form(self, path, fields, files=None):
+    def post_form(self, path, fields, files=None, headers=None):
         fields = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **fields}
         referer = f"https://127.0.0.1:{stack.FRONT_PORT}{path}"
         if files:
@@ -133,14 +133,17 @@ def form_fields(html):
 
 
 def estimate(name, email):
+    """A request as a visitor fills in the demo's form (core/demo/content.py)."""
     return {
         "your_name": name,
         "phone": "(404) 555-0123",
         "email": email,
         "project_type": "Kitchen",
         "stone": "",
-        "area": "",
-        "message": "Island and two runs.",
+        "approximate_area_square_feet": "45",
+        "zip_code": "30301",
+        "best_time_to_reach_you": "Morning",
+        "tell_us_about_the_project": "Island and two runs.",
         "lm_homepage": "",
     }
 

@@ -5,6 +5,7 @@ Each drill prints its figures (pytest -s shows them; CI runs with -s).
 """
 
 import io
+import json
 import os
 import re
 import signal
@@ -16,6 +17,9 @@ from PIL import Image
 
 from deploy.drills.conftest import Visitor, estimate, form_fields, wait_until
 from tools import servers, stack
+
+# What the thank-you page says: the request was stored.
+THANKS = b"Thank you, we have your request"
 
 
 def photo_bytes():
@@ -36,7 +40,7 @@ def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, 
     editor_a.get("/admin/images/add/")
     status, headers, _ = editor_a.post_form(
         "/admin/images/add/",
-        {"title": "Drill photo", "collection": "1", "tags": ""},
+        {"title": "Drill photo", "description": "A gray counter, for the drill", "tags": ""},
         {"file": ("drill.jpg", photo_bytes(), "image/jpeg")},
     )
     assert status == 302, status
@@ -72,7 +76,10 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
     def browse(worker):
         visitor = Visitor()
         for n in range(worker, 500, 5):
-            status, _, _ = visitor.get(f"{pages[n % len(pages)]}?drill={n}")
+            try:
+                status, _, _ = visitor.get(f"{pages[n % len(pages)]}?drill={n}")
+            except OSError as error:  # no answer at all counts as an error too
+                status = type(error).__name__
             with lock:
                 statuses[status] += 1
             if n == 250:
@@ -96,11 +103,11 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
     time.sleep(3.5)  # a person takes more than a few seconds to fill in the form
     for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
         email = f"drill2-{n}@example.com"
-        status, headers, _ = visitor.post_form(
+        status, _, body = visitor.post_form(
             "/contact/", {**hidden, **estimate(f"Drill Two {n}", email)}
         )
         emails.append(email)
-        if status == 302 and "thank" in headers.get("Location", ""):
+        if status == 200 and THANKS in body:
             thanked.append(email)
     stored = Counter(
         email
@@ -112,8 +119,19 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
         f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
         f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice"
     )
+    restart_node_a(running_stack)
     assert len(thanked) == 50
     assert set(thanked) <= set(stored) and all(count == 1 for count in stored.values())
+
+
+def restart_node_a(running_stack):
+    """Node A back on its port, as systemd would bring it back, for the drills after this."""
+    env = {**os.environ, **stack.read_env()}
+    port = node_ports(running_stack)[0]
+    servers.Server.detached = True  # it outlives the drills, like the rest of the stack
+    node = servers.gunicorn(stack.STACK_DIR, env, name="app-a", port=port)
+    running_stack["servers"]["app-a"]["pid"] = node.process.pid
+    stack.STATE.write_text(json.dumps(running_stack, indent=2))
 
 
 def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_stack):
@@ -122,23 +140,8 @@ def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_st
     statuses = []
     for n in range(8):
         spoof = {"X-Forwarded-For": f"198.51.100.{n}", "X-Real-IP": f"198.51.100.{n}"}
-        visitor_fields = {**hidden, **estimate("Drill Three", f"drill3-{n}@example.com")}
-        status, _, _ = visitor.request(
-            "POST",
-            "/contact/",
-            "&".join(
-                f"{k}={v}"
-                for k, v in {
-                    "csrfmiddlewaretoken": visitor.cookies.get("csrftoken", ""),
-                    **visitor_fields,
-                }.items()
-            ).encode(),
-            {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Referer": f"https://127.0.0.1:{stack.FRONT_PORT}/contact/",
-                **spoof,
-            },
-        )
+        fields = {**hidden, **estimate("Drill Three", f"drill3-{n}@example.com")}
+        status, _, _ = visitor.post_form("/contact/", fields, headers=spoof)
         statuses.append(status)
     other = Visitor("127.0.0.201")
     other_hidden = form_fields(other.get("/contact/")[2])
@@ -150,8 +153,8 @@ def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_st
         f"and X-Real-IP, alternating between the nodes: {statuses}; another address: "
         f"{other_status}"
     )
-    assert statuses[:5] == [302] * 5 and statuses[5:] == [429] * 3
-    assert other_status == 302
+    assert statuses[:5] == [200] * 5 and statuses[5:] == [429] * 3
+    assert other_status == 200
 
 
 def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env, sql):
@@ -161,10 +164,10 @@ def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env,
         forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
         time.sleep(3.5)
         for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
-            status, _, _ = visitor.post_form(
+            status, _, body = visitor.post_form(
                 "/contact/", {**hidden, **estimate(f"Drill Five {n}", f"drill5-{n}@example.com")}
             )
-            assert status == 302
+            assert status == 200 and THANKS in body
         maildir = stack.STACK_DIR / "maildir" / "new"
 
         def messages():
