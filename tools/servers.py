@@ -292,31 +292,17 @@ def s3(workdir, bucket="media", private_bucket="private"):
         workdir,
         probe=None,
     )
+    # Read-only, the public bucket only, and no directory cache: an object the app has just
+    # written is readable at once.
+    public = [*serve, f"127.0.0.1:{public_port}", "--read-only", "--dir-cache-time", "0s",
+              "--filter", f"+ /{bucket}/**", "--filter", "- **", str(root)]  # fmt: skip
     try:
-        # No directory cache: an object the app has just written is readable at once.
-        server.public = Server(
-            "s3-public",
-            [
-                *serve,
-                f"127.0.0.1:{public_port}",
-                "--read-only",
-                "--dir-cache-time",
-                "0s",
-                "--filter",
-                f"+ /{bucket}/**",
-                "--filter",
-                "- **",
-                str(root),
-            ],  # fmt: skip
-            public_port,
-            workdir,
-            probe="/",
-        )
+        server.public = Server("s3-public", public, public_port, workdir, probe="/")
     except ServerError:
         Server.stop(server)
         raise
     server.root, server.access_key, server.secret_key = root, access_key, secret_key
-    server.region = "us-east-1"  # any name: rclone checks only that requests agree on it
+    server.region = "us-east-1"
     server.bucket, server.private_bucket = bucket, private_bucket
     server.public_url = server.public.url
     server.env = {
