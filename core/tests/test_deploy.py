@@ -28,21 +28,8 @@ SITE = servers.NGINX_SITE
 UNITS = DEPLOY / "systemd"
 VARNISH_DROP_IN = UNITS / "varnish.service.d" / "lm-granite.conf"
 ENV_EXAMPLE = DEPLOY / "env.example"
-# Read by modules other helpers are adding (S3 media, config/gunicorn.py), or by manage.py
-# itself; the settings read the rest.
-READ_ELSEWHERE = {
-    "DJANGO_SETTINGS_MODULE",
-    "GUNICORN_BIND",
-    "GUNICORN_TIMEOUT",
-    "WEB_CONCURRENCY",
-    "MEDIA_S3_BUCKET",
-    "MEDIA_S3_ENDPOINT_URL",
-    "MEDIA_S3_REGION",
-    "MEDIA_S3_ACCESS_KEY_ID",
-    "MEDIA_S3_SECRET_ACCESS_KEY",
-    "MEDIA_S3_PUBLIC_URL",
-    "PRIVATE_MEDIA_S3_BUCKET",
-}
+# Read by manage.py itself rather than by the settings or config/gunicorn.py.
+READ_ELSEWHERE = {"DJANGO_SETTINGS_MODULE"}
 
 
 class Node(ThreadingHTTPServer):
@@ -431,15 +418,16 @@ def test_manage_sh_runs_manage_py_with_the_environment_file(tmp_path):
 
 def names_read_by_settings():
     sources = [*(servers.BASE_DIR / "config" / "settings").glob("*.py")]
-    if (servers.BASE_DIR / "config" / "gunicorn.py").exists():
-        sources.append(servers.BASE_DIR / "config" / "gunicorn.py")
+    sources.append(servers.BASE_DIR / "config" / "gunicorn.py")
     names = set()
     for source in sources:
         text = source.read_text()
         names |= set(
-            re.findall(r'(?:os\.environ\.get|os\.getenv|env_\w+)\(\s*"([A-Z][A-Z0-9_]*)"', text)
+            re.findall(
+                r'(?:os\.environ\.get|os\.getenv|env_\w+|env\.get)\(\s*"([A-Z][A-Z0-9_]*)"', text
+            )
         )
-        names |= set(re.findall(r'os\.environ\["([A-Z][A-Z0-9_]*)"\]', text))
+        names |= set(re.findall(r'(?:os\.environ|env)\["([A-Z][A-Z0-9_]*)"\]', text))
         if "dj_database_url.config(" in text:
             names.add("DATABASE_URL")
     return names
