@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse bench stack stack-down drills clean
+.PHONY: publish-scheduled run test install install-dev checkers migrate demo superuser lint format check screenshots guide lighthouse bench stack stack-down drills backup restore clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -79,6 +79,14 @@ stack: install-dev
 
 stack-down:
 	$(BIN)/python -m tools.stack down
+
+## Back up the database and every stored file the environment points at (PostgreSQL; tools/backup.py),
+# and restore one (BACKUP=backups/...) into a new, empty database and storage
+backup: install
+	$(BIN)/python -m tools.backup create
+
+restore: install
+	$(BIN)/python -m tools.backup restore $(BACKUP)
 
 ## Fault drills against the stack: it is started for them and stopped after (deploy/drills)
 drills: install-dev

@@ -121,7 +121,7 @@ def up(small_images=False):
         maildir=str(STACK_DIR / "maildir"),
         login=state_login(env),
     )
-    STATE.write_text(json.dumps(state, indent=2))
+    write_private(STATE, json.dumps(state, indent=2))
     return state
 
 
@@ -262,9 +262,15 @@ def run_manage(env, arguments):
 def write_env_file(env):
     keys = sorted(key for key in env if key not in os.environ or os.environ[key] != env[key])
     lines = [f"{key}={shlex.quote(env[key])}" for key in keys]
-    path = STACK_DIR / "env"
-    path.write_text("\n".join(lines) + "\n")
-    path.chmod(0o600)
+    write_private(STACK_DIR / "env", "\n".join(lines) + "\n")
+
+
+def write_private(path, text):
+    """Secrets (the admin password, SECRET_KEY, the store's keys): readable by this user only,
+    from the moment the file exists."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as file:
+        file.write(text)
 
 
 def read_env():

@@ -233,3 +233,15 @@ def test_an_unknown_article_or_route_under_the_blog_is_a_404(client, home, busin
     assert client.get("/blog/no-such-article/").status_code == 404
     assert client.get("/blog/no-such-article/extra/").status_code == 404
     assert client.get("/blog/feed/").status_code == 200
+
+
+def test_an_articles_tags_are_listed_by_name_on_every_render(client, blog):
+    # Unordered, the listing and the article changed tag order between renders: two cached
+    # copies, or a site and its restored backup, then differ.
+    article = make_articles(blog, 1)[0]
+    article.tags.add("quartz", "Design", "history")
+    article.save_revision().publish()
+
+    for path in (article.url, "/blog/"):
+        html = client.get(path).content.decode()
+        assert html.index(">Design<") < html.index(">history<") < html.index(">quartz<"), path

@@ -8,11 +8,16 @@ import io
 import json
 import os
 import re
+import secrets
 import signal
+import subprocess
+import sys
 import threading
 import time
 from collections import Counter
 
+import boto3
+import psycopg
 from PIL import Image
 
 from deploy.drills.conftest import Visitor, estimate, form_fields, wait_until
@@ -131,7 +136,7 @@ def restart_node_a(running_stack):
     servers.Server.detached = True  # it outlives the drills, like the rest of the stack
     node = servers.gunicorn(stack.STACK_DIR, env, name="app-a", port=port)
     running_stack["servers"]["app-a"]["pid"] = node.process.pid
-    stack.STATE.write_text(json.dumps(running_stack, indent=2))
+    stack.write_private(stack.STATE, json.dumps(running_stack, indent=2))
 
 
 def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_stack):
@@ -150,7 +155,7 @@ def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_st
     )
     print(
         f"\nDrill 3: eight posts from one address, each with a new forged X-Forwarded-For "
-        f"and X-Real-IP, alternating between the nodes: {statuses}; another address: "
+        f"and X-Real-IP, through the balancer: {statuses}; another address: "
         f"{other_status}"
     )
     assert statuses[:5] == [200] * 5 and statuses[5:] == [429] * 3
@@ -189,3 +194,119 @@ def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env,
     )
     assert sum(sent.values()) == 40
     assert all(sent[f"drill5-{n}@example.com"] == 1 for n in range(20))  # each confirmation once
+
+
+# Per-request values that differ between any two renders of a page.
+TOKENS = re.compile(rb'(name="(?:csrfmiddlewaretoken|lm_started)" value=")[^"]*')
+
+
+def test_backup_and_restore_give_the_same_site_and_send_no_email_twice(
+    running_stack, stack_env, sql
+):
+    env = {**os.environ, **stack_env}
+    servers.Server.detached = True  # what this drill starts outlives it, like the stack
+    stack.stop_group(running_stack["servers"]["mail-worker"]["pid"])  # emails stay queued
+    visitors = [Visitor(f"127.0.2.{n + 1}") for n in range(3)]
+    forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
+    time.sleep(3.5)
+    for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
+        fields = {**hidden, **estimate(f"Drill Four {n}", f"drill4-{n}@example.com")}
+        assert THANKS in visitor.post_form("/contact/", fields)[2]
+
+    backups = stack.STACK_DIR / "backups"
+    made = run_tool(env, "create", "--to", str(backups))
+    backup = sorted(backups.iterdir())[-1]
+    # The original's worker comes back and sends what was queued.
+    worker = servers.worker(stack.STACK_DIR, env, "mail")
+    running_stack["servers"]["mail-worker"]["pid"] = worker.process.pid
+    stack.write_private(stack.STATE, json.dumps(running_stack, indent=2))
+
+    restored_env = {**env, **restored_site(env)}
+    restored = run_tool(restored_env, "restore", str(backup))
+    node = servers.gunicorn(stack.STACK_DIR, restored_env, name="restored")
+    restored_worker = servers.worker(stack.STACK_DIR, restored_env, "mail")
+    try:
+        original, copy = (
+            Visitor(node_port=node_ports(running_stack)[1]),
+            Visitor(node_port=node.port),
+        )
+        differing = []
+        for path in ["/", "/services/", "/services/kitchen-countertops/", "/materials/",
+                     "/gallery/", "/blog/", "/blog/treaty-of-moscow-1921/", "/contact/",
+                     "/about/", "/faq/"]:  # fmt: skip
+            pages = [TOKENS.sub(rb"\1", visitor.get(path)[2]) for visitor in (original, copy)]
+            if pages[0] != pages[1]:
+                at = next(i for i, (a, b) in enumerate(zip(*pages, strict=False)) if a != b)
+                differing.append((path, pages[0][at - 80 : at + 80], pages[1][at - 80 : at + 80]))
+        leads = (
+            "SELECT id, email, form_data::text, submit_time FROM contact_estimaterequest "
+            "ORDER BY id"
+        )
+        with psycopg.connect(restored_env["DATABASE_URL"]) as connection:
+            restored_leads = connection.execute(leads).fetchall()
+        original_leads = sql(leads)
+        time.sleep(5)  # the restored worker has had time to send anything it would send
+        sent = Counter(to for to in mail_recipients() if to.startswith("drill4-"))
+    finally:
+        node.stop()
+        restored_worker.stop()
+        stack.drop_database(RESTORED_DATABASE)
+    print(
+        f"\nDrill 4: {made.splitlines()[-1]}\n         {restored.splitlines()[0]}\n"
+        f"         10 pages, {len(differing)} differ; {len(restored_leads)} leads in both; "
+        f"emails to the 3 visitors whose were queued at backup time: {dict(sent)}"
+    )
+    assert differing == []
+    assert restored_leads == original_leads and len(restored_leads) >= 3
+    assert "3 queued emails held" in restored
+    assert sent == {f"drill4-{n}@example.com": 1 for n in range(3)}  # sent once, by the original
+
+
+RESTORED_DATABASE = "lm_stack_restored"
+
+
+def restored_site(env):
+    """A new database and new buckets for the restored copy, and a Redis database of its own."""
+    user = psycopg.conninfo.conninfo_to_dict(env["DATABASE_URL"])["user"]
+    stack.postgres_admin(
+        f"DROP DATABASE IF EXISTS {RESTORED_DATABASE};",
+        f"CREATE DATABASE {RESTORED_DATABASE} OWNER {user};",
+    )
+    store = boto3.client(
+        "s3",
+        endpoint_url=env["MEDIA_S3_ENDPOINT_URL"],
+        region_name=env["MEDIA_S3_REGION"],
+        aws_access_key_id=env["MEDIA_S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=env["MEDIA_S3_SECRET_ACCESS_KEY"],
+    )
+    run = secrets.token_hex(3)
+    media, private = f"media-restored-{run}", f"private-restored-{run}"
+    for bucket in (media, private):
+        store.create_bucket(Bucket=bucket)
+    return {
+        "DATABASE_URL": env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + RESTORED_DATABASE,
+        "MEDIA_S3_BUCKET": media,
+        "PRIVATE_MEDIA_S3_BUCKET": private,
+        "REDIS_URL": env["REDIS_URL"].rsplit("/", 1)[0] + "/1",
+    }
+
+
+def run_tool(env, *arguments):
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.backup", *arguments],
+        env=env,
+        cwd=servers.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def mail_recipients():
+    maildir = stack.STACK_DIR / "maildir" / "new"
+    for path in maildir.glob("*") if maildir.exists() else []:
+        found = re.search(r"^To: (.+)$", path.read_text(errors="replace"), re.M)
+        if found:
+            yield found.group(1).strip()
