@@ -10,9 +10,12 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: each serves one request at a time, from a page the database answers in a few
 # milliseconds. Slow visitors are nginx's to wait for (it buffers requests and responses).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-# A request still running after this is killed and logged; nginx then tries the other node
-# for a GET. Photo sizes are made by a worker, so no page request needs long.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# A worker still busy with one request after this is killed and logged. It is the first of
+# the chain of timeouts, each longer than the one before, so that the nearest one to the
+# fault acts: gunicorn 25 s, the balancer's read 30 s (it then tries the other node for a
+# GET, which gets 30 s more), Varnish's first byte 65 s, the front nginx's read 75 s.
+# Photo sizes are made by a worker, so no page request needs long.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "25"))
 # On restart, requests under way get this long to finish.
 graceful_timeout = 20
 # Keep-alive with nginx, which reuses its connections to the app.

@@ -10,11 +10,13 @@ host, a name or an error text: a failure is named by its part only, details go t
 """
 
 import logging
+import os
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.storage import storages
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -44,11 +46,25 @@ def cache_answers():
 
 
 def storages_answer():
-    # Asking for a file that is not there is a real round trip to S3, and costs nothing on disk.
+    """Each storage the app writes to answers: a bucket is asked for a file that is not there
+    (a real round trip, which fails on wrong keys or a dead endpoint); a folder on disk must
+    be one this process can write to (or, before the first upload, be creatable)."""
     for alias in settings.STORAGES:
-        if alias != "staticfiles":
-            storages[alias].exists(PROBE_NAME)
+        if alias == "staticfiles":
+            continue
+        storage = storages[alias]
+        if isinstance(storage, FileSystemStorage):
+            if not writable_folder(Path(storage.location)):
+                return False
+        else:
+            storage.exists(PROBE_NAME)
     return True
+
+
+def writable_folder(path):
+    while not path.exists():
+        path = path.parent
+    return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
 
 
 CHECKS = {"database": database_answers, "storage": storages_answer, "cache": cache_answers}

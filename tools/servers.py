@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
@@ -43,7 +44,7 @@ class Server:
         self.name, self.port = name, port
         self.url = f"http://127.0.0.1:{port}"
         self.log = Path(workdir) / f"{name}.log"
-        with self.log.open("wb") as log:
+        with self.log.open("ab") as log:  # a restarted server adds to its log
             self.process = subprocess.Popen(
                 command,
                 stdout=log,
@@ -129,16 +130,34 @@ def gunicorn(workdir, env, workers=2, port=None, name="gunicorn"):
     return Server(name, command, port, workdir, probe="/healthz", env=env)
 
 
-def worker(workdir, env, backend):
-    """`manage.py db_worker` for one task backend, as deploy/ runs it."""
-    command = [sys.executable, "manage.py", "db_worker", "--backend", backend, "--interval", "0.2"]
-    return Server(f"{backend}-worker", command, None, workdir, env=env)
+def worker(workdir, env, backend, name=None):
+    """`manage.py db_worker` for one task backend, as deploy/ runs it. `name` (by default
+    "<backend>-worker") names its log and is the worker id it notes on each task it runs."""
+    name = name or f"{backend}-worker"
+    command = [sys.executable, "manage.py", "db_worker", "--backend", backend, "--interval", "0.2",
+               "--worker-id", name]  # fmt: skip
+    return Server(name, command, None, workdir, env=env)
 
 
 def _swap(text, old, new):
     if old not in text:
         raise ServerError(f"{NGINX_SITE.name} no longer has {old!r}")
     return text.replace(old, new)
+
+
+def _media_from_bucket(site, address):
+    """The site file with its disk /media/ block deleted and its S3 block uncommented, fetching
+    from `address` (http://host:port/bucket/), as docs/deployment.md has a person do."""
+    disk = re.search(r"\n    location /media/ \{\n        alias [^\n]*\n.*?\n    \}\n", site, re.S)
+    bucket = re.search(r"\n    # location /media/ \{\n.*?\n    # \}\n", site, re.S)
+    if not disk or not bucket:
+        raise ServerError(f"{NGINX_SITE.name} no longer has its two /media/ blocks")
+    block = bucket[0].replace("    # ", "    ")
+    host = urlsplit(address).netloc
+    block = _swap(block, "https://BUCKET.s3.REGION.provider.example/", address)
+    block = _swap(block, "Host BUCKET.s3.REGION.provider.example;", f"Host {host};")
+    site = site.replace(bucket[0], block)
+    return site.replace(disk[0], "\n")
 
 
 def certificate(workdir):
@@ -173,14 +192,11 @@ def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, ba
         ("/etc/letsencrypt/live/example.com/privkey.pem", str(key)),
         ("root /var/www/html;", f"root {workdir / 'acme'};"),
         ("alias /srv/lm-granite/staticfiles/;", f"alias {static_root or workdir / 'static'}/;"),
-        (
-            "alias /srv/lm-granite/media/;",
-            f"proxy_pass {media_proxy};"
-            if media_proxy
-            else f"alias {media_root or workdir / 'media'}/;",
-        ),
+        ("alias /srv/lm-granite/media/;", f"alias {media_root or workdir / 'media'}/;"),
     ]:
         site = _swap(site, old, new)
+    if media_proxy:
+        site = _media_from_bucket(site, media_proxy)
     servers = "".join(
         f"server 127.0.0.1:{port} max_fails=1 fail_timeout=10s;\n    " for port in app_ports
     )

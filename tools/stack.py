@@ -10,12 +10,14 @@ local cluster), Redis, an S3-compatible store for media (rclone serve s3), the m
 photo-size workers, and a mail catcher that keeps every message sent in .stack/maildir.
 
 The servers outlive the command: their process ids, ports and the database are kept in
-.stack/stack.json, which `down` reads to stop them all and drop a throwaway database. The
+.stack/stack.json, written as each one starts, which `down` reads to stop them all (only
+processes that are still the ones started) and drop a throwaway database. The
 environment the app nodes run with is in .stack/env, for `manage.py` commands against the
 stack (`set -a; . .stack/env; set +a`).
 """
 
 import argparse
+import hashlib
 import json
 import os
 import secrets
@@ -25,6 +27,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from tools import servers
 from tools.servers import BASE_DIR, Server, ServerError
@@ -60,7 +63,7 @@ def up(small_images=False):
     """Start every part, in the order each needs the ones before; on any failure stop what
     was started. Returns the state written to .stack/stack.json."""
     if STATE.exists():
-        raise ServerError("the stack is already up (make stack-down stops it)")
+        raise ServerError("the stack is up, or was left half up (make stack-down stops it)")
     for program in ["nginx", "varnishd", "redis-server", "openssl"]:
         if not shutil.which(program):
             raise ServerError(
@@ -74,14 +77,16 @@ def up(small_images=False):
     started = []
 
     def keep(server):
-        if server is None:
-            raise ServerError("a server helper returned nothing")
+        """Note a started server at once, so that `down` finds it even if `up` is killed."""
         started.append(server)
-        state["servers"][server.name] = {"pid": server.process.pid, "url": server.url}
+        pid = server.process.pid
+        state["servers"][server.name] = {"pid": pid, "started": started_at(pid), "url": server.url}
+        write_private(STATE, json.dumps(state, indent=2))
         return server
 
     try:
         database_url, state["database"] = database()
+        write_private(STATE, json.dumps(state, indent=2))
         redis = keep(servers.redis(STACK_DIR))
         store = keep(servers.s3(STACK_DIR))
         keep(store.public)  # the public bucket's read-only endpoint (tools/servers.py s3())
@@ -111,6 +116,7 @@ def up(small_images=False):
         for server in reversed(started):
             stop_group(server.process.pid)
         drop_database(state["database"])
+        STATE.unlink(missing_ok=True)
         raise
     write_env_file(env)
     state.update(
@@ -131,10 +137,21 @@ def down():
         return "The stack is not up."
     state = json.loads(STATE.read_text())
     for server in reversed(state["servers"].values()):
-        stop_group(server["pid"])
+        if started_at(server["pid"]) == server["started"]:
+            stop_group(server["pid"])
     drop_database(state["database"])
     STATE.unlink()
     return f"Stopped {len(state['servers'])} servers."
+
+
+def started_at(pid):
+    """When a process started (clock ticks since boot), or None when there is none: a process
+    id noted earlier is the same process only while this is unchanged."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rpartition(")")[2].split()[19])
 
 
 def stop_group(pid, seconds=10):
@@ -160,7 +177,9 @@ def database():
         return os.environ["DATABASE_URL"], None
     if not shutil.which("psql"):
         raise ServerError("needs DATABASE_URL or a local PostgreSQL (apt-get install postgresql)")
-    name, password = "lm_stack", secrets.token_hex(12)
+    # One database per checkout, so that a clone's CI run and a stack up elsewhere differ.
+    name = "lm_stack_" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]
+    password = secrets.token_hex(12)
     postgres_admin(
         f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') "
         f"THEN CREATE ROLE {name} LOGIN; END IF; END $$;",
@@ -240,8 +259,8 @@ def prepare(env, small_images):
         run_manage(env, step)
     env["STACK_ADMIN_PASSWORD"] = secrets.token_urlsafe(12)
     run_manage(
-        {**env, "DJANGO_SUPERUSER_PASSWORD": env["STACK_ADMIN_PASSWORD"]},
-        ["createsuperuser", "--noinput", "--username", ADMIN_USER, "--email", "admin@lm.test"],
+        {**env, "STACK_ADMIN_USER": ADMIN_USER},
+        ["shell", "-c", ADMIN_ACCOUNT],
     )
 
 
@@ -249,6 +268,17 @@ SITE_ADDRESS = (
     "from wagtail.models import Site; "
     "Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port={port})"
 )
+# A new superuser, or the existing one (DATABASE_URL may hold a site) with a new password.
+ADMIN_ACCOUNT = """
+import os
+from django.contrib.auth import get_user_model
+user, _ = get_user_model().objects.get_or_create(
+    username=os.environ["STACK_ADMIN_USER"], defaults={"email": "admin@lm.test"}
+)
+user.is_staff = user.is_superuser = user.is_active = True
+user.set_password(os.environ["STACK_ADMIN_PASSWORD"])
+user.save()
+"""
 
 
 def run_manage(env, arguments):

@@ -7,6 +7,7 @@ import http.client
 import json
 import os
 import re
+import runpy
 import shutil
 import ssl
 import subprocess
@@ -250,6 +251,27 @@ def test_media_is_served_from_disk_but_documents_only_through_wagtail(start_ngin
     assert fetch(nginx, nginx.url + "/media/documents/price-list.pdf")[0] == 404
 
 
+def test_media_from_a_bucket_goes_without_the_visitors_credentials(start_nginx, nodes):
+    bucket = nodes("bucket")
+    nginx = start_nginx([nodes("a")], media_proxy=f"http://127.0.0.1:{bucket.port}/media/")
+    photo = "/media/images/kitchen.fill-400x300.webp"
+
+    status, headers, body = fetch(
+        nginx, nginx.url + photo, headers={"Cookie": "sessionid=s3cret", "Authorization": "x"}
+    )
+
+    assert status == 200
+    seen = json.loads(body)
+    assert (seen["node"], seen["path"]) == ("bucket", "/media/images/kitchen.fill-400x300.webp")
+    assert "Cookie" not in seen["headers"] and "Authorization" not in seen["headers"]
+    # The bucket's own Cache-Control is replaced by the site's.
+    assert headers.get_all("Cache-Control") == ["public, max-age=2592000"]
+    # Only reads go to the bucket; documents never do.
+    assert fetch(nginx, nginx.url + photo, method="PUT", body=b"x")[0] == 403
+    assert fetch(nginx, nginx.url + "/media/documents/price-list.pdf")[0] == 404
+    assert [seen["method"] for seen in bucket.received] == ["GET"]
+
+
 def test_the_body_limit_takes_a_full_estimate_form_and_refuses_more(start_nginx, nodes):
     limits = set(site_setting("client_max_body_size"))
     assert len(limits) == 1, "the front and the balancer take the same bodies"
@@ -333,6 +355,25 @@ def test_the_pieces_point_at_each_other():
     assert f"alias {env['MEDIA_ROOT']}/;" in SITE.read_text()
 
 
+def seconds(value):
+    return int(value.removesuffix("s"))
+
+
+def test_the_timeout_nearest_a_hung_node_acts_first():
+    """gunicorn ends a stuck request, then the balancer leaves a hung node and tries the other
+    within Varnish's wait, which is within the front's: each fault is answered by the layer
+    that can still do something about it, not by a 504 from the front."""
+    gunicorn = runpy.run_path(str(servers.BASE_DIR / "config" / "gunicorn.py"))
+    front_read, balancer_read = map(seconds, site_setting("proxy_read_timeout"))
+    (tries,) = map(int, site_setting("proxy_next_upstream_tries"))
+    (retry_within,) = map(seconds, site_setting("proxy_next_upstream_timeout"))
+    first_byte = seconds(re.search(r"\.first_byte_timeout = (\d+s);", servers.VCL.read_text())[1])
+
+    assert gunicorn["timeout"] < balancer_read < retry_within
+    assert tries * balancer_read < first_byte < front_read
+    assert env_example()["GUNICORN_TIMEOUT"] == str(gunicorn["timeout"])
+
+
 def read_unit(path):
     unit = configparser.ConfigParser(strict=False, interpolation=None)
     unit.optionxform = str
@@ -414,6 +455,12 @@ def test_manage_sh_runs_manage_py_with_the_environment_file(tmp_path):
              "LM_GRANITE_USER": subprocess.check_output(["id", "-un"], text=True).strip()},
     )  # fmt: skip
     assert (run.returncode, run.stdout.splitlines()[-1]) == (0, "from-the-file"), run.stderr
+
+
+def test_env_example_values_mean_the_same_to_systemd_and_the_shell():
+    shared = re.compile(r"[A-Za-z0-9_.,:/@?=+%-]*")
+    differ = {name: value for name, value in env_example().items() if not shared.fullmatch(value)}
+    assert differ == {}
 
 
 def names_read_by_settings():

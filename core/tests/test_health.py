@@ -90,3 +90,15 @@ def test_a_balancer_may_ask_a_node_by_its_address_over_plain_http(client, settin
     assert client.get("/readyz", HTTP_HOST="10.0.0.2:8000").status_code == 200
     assert client.get("/", HTTP_HOST="10.0.0.2:8000").status_code == 400  # the rest is not
     assert client.get("/", HTTP_HOST="www.example.com").status_code == 301  # sent to https
+
+
+def test_readyz_fails_when_the_media_folder_is_not_a_folder(client, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")  # not made yet: the first upload makes it
+    assert client.get("/readyz").status_code == 200
+
+    (tmp_path / "media").write_text("")  # a wrong path in the environment file, say
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert json.loads(response.content)["storage"] == "unavailable"

@@ -33,11 +33,22 @@ def photo_bytes():
     return buffer.getvalue()
 
 
+def store_client(env):
+    """boto3 on the stack's S3 store, with the app's keys."""
+    return boto3.client(
+        "s3",
+        endpoint_url=env["MEDIA_S3_ENDPOINT_URL"],
+        region_name=env["MEDIA_S3_REGION"],
+        aws_access_key_id=env["MEDIA_S3_ACCESS_KEY_ID"],
+        aws_secret_access_key=env["MEDIA_S3_SECRET_ACCESS_KEY"],
+    )
+
+
 def node_ports(running_stack):
     return [int(url.rsplit(":", 1)[1]) for url in running_stack["nodes"]]
 
 
-def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, sql):
+def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, stack_env, sql):
     port_a, port_b = node_ports(running_stack)
     login = running_stack["login"]
     editor_a = Visitor(node_port=port_a)
@@ -67,8 +78,22 @@ def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, 
         "GROUP BY filter_spec",
         image_id,
     )
-    print(f"\nDrill 1: renditions of the new photo after both nodes showed it: {counts}")
+    # And one file per size in the bucket: no node made its own copy.
+    [(original,)] = sql("SELECT file FROM images_customimage WHERE id = %s", image_id)
+    stem = original.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    files = [
+        item["Key"]
+        for item in store_client(stack_env)
+        .list_objects_v2(Bucket=stack_env["MEDIA_S3_BUCKET"], Prefix="images/")
+        .get("Contents", [])
+        if item["Key"].split("/")[-1].startswith(stem + ".")
+    ]
+    print(
+        f"\nDrill 1: renditions of the new photo after both nodes showed it: {counts}; "
+        f"files in the bucket: {len(files)}"
+    )
     assert counts and all(count == 1 for _, count in counts)
+    assert len(files) == len(counts)
 
 
 def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql):
@@ -92,17 +117,31 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
 
     threads = [threading.Thread(target=browse, args=(w,)) for w in range(5)]
     started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        gets = dict(statuses)
+        thanked, stored = post_estimates_with_node_a_down(sql)
+    finally:
+        restart_node_a(running_stack)
     print(
         f"\nDrill 2: 500 GETs in {time.monotonic() - started:.1f} s, node A killed at the "
-        f"250th: statuses {dict(statuses)}"
+        f"250th: statuses {gets}"
     )
-    assert statuses == Counter({200: 500})
+    print(
+        f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
+        f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice"
+    )
+    assert gets == {200: 500}
+    assert len(thanked) == 50
+    assert set(thanked) <= set(stored) and all(count == 1 for count in stored.values())
 
-    thanked, emails = [], []
+
+def post_estimates_with_node_a_down(sql):
+    """50 visitors each send the estimate form: (emails thanked, Counter of emails stored)."""
+    thanked = []
     visitors = [Visitor(f"127.0.0.{10 + n}") for n in range(50)]
     forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
     time.sleep(3.5)  # a person takes more than a few seconds to fill in the form
@@ -111,7 +150,6 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
         status, _, body = visitor.post_form(
             "/contact/", {**hidden, **estimate(f"Drill Two {n}", email)}
         )
-        emails.append(email)
         if status == 200 and THANKS in body:
             thanked.append(email)
     stored = Counter(
@@ -120,13 +158,7 @@ def test_a_node_stopped_under_load_costs_no_visitor_an_error(running_stack, sql)
             "SELECT email FROM contact_estimaterequest WHERE email LIKE 'drill2-%%'"
         )
     )
-    print(
-        f"Drill 2: 50 estimate POSTs with node A down: {len(thanked)} thanked, "
-        f"{len(stored)} stored, {sum(c > 1 for c in stored.values())} stored twice"
-    )
-    restart_node_a(running_stack)
-    assert len(thanked) == 50
-    assert set(thanked) <= set(stored) and all(count == 1 for count in stored.values())
+    return thanked, stored
 
 
 def restart_node_a(running_stack):
@@ -135,65 +167,98 @@ def restart_node_a(running_stack):
     port = node_ports(running_stack)[0]
     servers.Server.detached = True  # it outlives the drills, like the rest of the stack
     node = servers.gunicorn(stack.STACK_DIR, env, name="app-a", port=port)
-    running_stack["servers"]["app-a"]["pid"] = node.process.pid
+    running_stack["servers"]["app-a"].update(
+        pid=node.process.pid, started=stack.started_at(node.process.pid)
+    )
     stack.write_private(stack.STATE, json.dumps(running_stack, indent=2))
 
 
 def test_the_rate_limit_is_shared_by_both_nodes_and_cannot_be_spoofed(running_stack):
-    visitor = Visitor("127.0.0.200")
-    hidden = form_fields(visitor.get("/contact/")[2])
-    statuses = []
-    for n in range(8):
-        spoof = {"X-Forwarded-For": f"198.51.100.{n}", "X-Real-IP": f"198.51.100.{n}"}
-        fields = {**hidden, **estimate("Drill Three", f"drill3-{n}@example.com")}
-        status, _, _ = visitor.post_form("/contact/", fields, headers=spoof)
-        statuses.append(status)
-    other = Visitor("127.0.0.201")
-    other_hidden = form_fields(other.get("/contact/")[2])
-    other_status, _, _ = other.post_form(
-        "/contact/", {**other_hidden, **estimate("Drill Three", "drill3-other@example.com")}
-    )
+    def eight_posts(visitors, name, spoof=False):
+        hidden = form_fields(visitors[0].get("/contact/")[2])
+        statuses = []
+        for n in range(8):
+            visitor = visitors[n % len(visitors)]
+            forged = f"198.51.100.{n}"
+            headers = {"X-Forwarded-For": forged, "X-Real-IP": forged} if spoof else {}
+            fields = {**hidden, **estimate("Drill Three", f"drill3-{name}-{n}@example.com")}
+            statuses.append(visitor.post_form("/contact/", fields, headers=headers)[0])
+        return statuses
+
+    # One address, each post to the other node, as nginx's balancer sends them in turn.
+    node_a, node_b = (Visitor("127.0.0.199", node_port=port) for port in node_ports(running_stack))
+    node_b.cookies = node_a.cookies  # one browser
+    alternating = eight_posts([node_a, node_b], "nodes")
+    # One address at the front door, forging the headers that carry the visitor's address.
+    forged = eight_posts([Visitor("127.0.0.200")], "forged", spoof=True)
+    other = eight_posts([Visitor("127.0.0.201")], "other")[:1]
     print(
-        f"\nDrill 3: eight posts from one address, each with a new forged X-Forwarded-For "
-        f"and X-Real-IP, through the balancer: {statuses}; another address: "
-        f"{other_status}"
+        f"\nDrill 3: eight posts from one address to nodes A and B in turn: {alternating}; "
+        f"eight through the front, each with a new forged X-Forwarded-For and X-Real-IP: "
+        f"{forged}; another address: {other}"
     )
-    assert statuses[:5] == [200] * 5 and statuses[5:] == [429] * 3
-    assert other_status == 200
+    assert alternating == [200] * 5 + [429] * 3  # A's and B's counts are one count
+    assert forged == [200] * 5 + [429] * 3
+    assert other == [200]
 
 
 def test_two_mail_workers_send_each_email_exactly_once(running_stack, stack_env, sql):
-    second = servers.worker(stack.STACK_DIR, {**os.environ, **stack_env}, "mail")
+    [(since,)] = sql("SELECT now()")
+    second = servers.worker(
+        stack.STACK_DIR, {**os.environ, **stack_env}, "mail", name="mail-worker-2"
+    )
     try:
         visitors = [Visitor(f"127.0.1.{n + 1}") for n in range(20)]
         forms = [form_fields(visitor.get("/contact/")[2]) for visitor in visitors]
         time.sleep(3.5)
-        for n, (visitor, hidden) in enumerate(zip(visitors, forms, strict=True)):
-            status, _, body = visitor.post_form(
-                "/contact/", {**hidden, **estimate(f"Drill Five {n}", f"drill5-{n}@example.com")}
+        answers = [None] * 20
+
+        def send(n):
+            answers[n] = visitors[n].post_form(
+                "/contact/",
+                {**forms[n], **estimate(f"Drill Five {n}", f"drill5-{n}@example.com")},
             )
-            assert status == 200 and THANKS in body
-        maildir = stack.STACK_DIR / "maildir" / "new"
 
-        def messages():
-            found = []
-            for path in maildir.glob("*") if maildir.exists() else []:
-                text = path.read_text(errors="replace")
-                if "drill5-" in text:
-                    found.append(re.search(r"^To: (.+)$", text, re.M).group(1))
-            return found
+        threads = [threading.Thread(target=send, args=(n,)) for n in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert all(status == 200 and THANKS in body for status, _, body in answers)
 
-        wait_until(lambda: len(messages()) >= 40, seconds=90)
+        wait_until(lambda: len(drill_recipients("drill5-")) >= 40, seconds=90)
         time.sleep(2)  # and nothing more arrives
-        sent = Counter(messages())
+        sent = Counter(drill_recipients("drill5-"))
     finally:
         second.stop()
+    ran_by = Counter(
+        worker
+        for (workers,) in sql(
+            "SELECT worker_ids FROM django_tasks_database_dbtaskresult "
+            "WHERE backend_name = 'mail' AND enqueued_at >= %s",
+            since,
+        )
+        for worker in workers
+    )
     print(
-        f"\nDrill 5: 20 requests, two mail workers: {sum(sent.values())} emails to "
-        f"{len(sent)} addresses, most to one address: {max(sent.values(), default=0)}"
+        f"\nDrill 5: 20 requests sent at once, two mail workers: {sum(sent.values())} emails to "
+        f"{len(sent)} addresses, most to one address: {max(sent.values(), default=0)}; "
+        f"tasks run by each worker: {dict(ran_by)}"
     )
     assert sum(sent.values()) == 40
     assert all(sent[f"drill5-{n}@example.com"] == 1 for n in range(20))  # each confirmation once
+    assert set(ran_by) == {"mail-worker", "mail-worker-2"}  # both took part
+
+
+def drill_recipients(prefix):
+    """The To: of each message in the stack's mail catcher that mentions `prefix`."""
+    maildir = stack.STACK_DIR / "maildir" / "new"
+    found = []
+    for path in maildir.glob("*") if maildir.exists() else []:
+        text = path.read_text(errors="replace")
+        if prefix in text:
+            found.append(re.search(r"^To: (.+)$", text, re.M).group(1))
+    return found
 
 
 # Per-request values that differ between any two renders of a page.
@@ -218,13 +283,17 @@ def test_backup_and_restore_give_the_same_site_and_send_no_email_twice(
     backup = sorted(backups.iterdir())[-1]
     # The original's worker comes back and sends what was queued.
     worker = servers.worker(stack.STACK_DIR, env, "mail")
-    running_stack["servers"]["mail-worker"]["pid"] = worker.process.pid
+    running_stack["servers"]["mail-worker"].update(
+        pid=worker.process.pid, started=stack.started_at(worker.process.pid)
+    )
     stack.write_private(stack.STATE, json.dumps(running_stack, indent=2))
 
     restored_env = {**env, **restored_site(env)}
     restored = run_tool(restored_env, "restore", str(backup))
     node = servers.gunicorn(stack.STACK_DIR, restored_env, name="restored")
-    restored_worker = servers.worker(stack.STACK_DIR, restored_env, "mail")
+    restored_worker = servers.worker(
+        stack.STACK_DIR, restored_env, "mail", name="restored-mail-worker"
+    )
     try:
         original, copy = (
             Visitor(node_port=node_ports(running_stack)[1]),
@@ -246,11 +315,13 @@ def test_backup_and_restore_give_the_same_site_and_send_no_email_twice(
             restored_leads = connection.execute(leads).fetchall()
         original_leads = sql(leads)
         time.sleep(5)  # the restored worker has had time to send anything it would send
-        sent = Counter(to for to in mail_recipients() if to.startswith("drill4-"))
+        sent = Counter(to for to in drill_recipients("drill4-") if to.startswith("drill4-"))
     finally:
         node.stop()
         restored_worker.stop()
-        stack.drop_database(RESTORED_DATABASE)
+        stack.drop_database(
+            psycopg.conninfo.conninfo_to_dict(restored_env["DATABASE_URL"])["dbname"]
+        )
     print(
         f"\nDrill 4: {made.splitlines()[-1]}\n         {restored.splitlines()[0]}\n"
         f"         10 pages, {len(differing)} differ; {len(restored_leads)} leads in both; "
@@ -262,29 +333,21 @@ def test_backup_and_restore_give_the_same_site_and_send_no_email_twice(
     assert sent == {f"drill4-{n}@example.com": 1 for n in range(3)}  # sent once, by the original
 
 
-RESTORED_DATABASE = "lm_stack_restored"
-
-
 def restored_site(env):
     """A new database and new buckets for the restored copy, and a Redis database of its own."""
-    user = psycopg.conninfo.conninfo_to_dict(env["DATABASE_URL"])["user"]
+    source = psycopg.conninfo.conninfo_to_dict(env["DATABASE_URL"])
+    restored_database = f"{source['dbname']}_restored"
     stack.postgres_admin(
-        f"DROP DATABASE IF EXISTS {RESTORED_DATABASE};",
-        f"CREATE DATABASE {RESTORED_DATABASE} OWNER {user};",
+        f"DROP DATABASE IF EXISTS {restored_database};",
+        f"CREATE DATABASE {restored_database} OWNER {source['user']};",
     )
-    store = boto3.client(
-        "s3",
-        endpoint_url=env["MEDIA_S3_ENDPOINT_URL"],
-        region_name=env["MEDIA_S3_REGION"],
-        aws_access_key_id=env["MEDIA_S3_ACCESS_KEY_ID"],
-        aws_secret_access_key=env["MEDIA_S3_SECRET_ACCESS_KEY"],
-    )
+    store = store_client(env)
     run = secrets.token_hex(3)
     media, private = f"media-restored-{run}", f"private-restored-{run}"
     for bucket in (media, private):
         store.create_bucket(Bucket=bucket)
     return {
-        "DATABASE_URL": env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + RESTORED_DATABASE,
+        "DATABASE_URL": env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + restored_database,
         "MEDIA_S3_BUCKET": media,
         "PRIVATE_MEDIA_S3_BUCKET": private,
         "REDIS_URL": env["REDIS_URL"].rsplit("/", 1)[0] + "/1",
@@ -302,11 +365,3 @@ def run_tool(env, *arguments):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
-
-
-def mail_recipients():
-    maildir = stack.STACK_DIR / "maildir" / "new"
-    for path in maildir.glob("*") if maildir.exists() else []:
-        found = re.search(r"^To: (.+)$", path.read_text(errors="replace"), re.M)
-        if found:
-            yield found.group(1).strip()

@@ -16,7 +16,8 @@ backend app {
     .host = "127.0.0.1";
     .port = "8081";
     .connect_timeout = 2s;
-    .first_byte_timeout = 30s;
+    # Longer than the balancer's two tries of 30 s each (deploy/nginx/lm-granite.conf).
+    .first_byte_timeout = 65s;
 }
 
 # The app servers' addresses, for the purge listener. A second app server's private address
