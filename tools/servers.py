@@ -42,7 +42,7 @@ class Server:
 
     def __init__(self, name, command, port, workdir, probe="/", env=None):
         self.name, self.port = name, port
-        self.url = f"http://127.0.0.1:{port}"
+        self.url = f"http://127.0.0.1:{port}" if port else None  # None: a worker
         self.log = Path(workdir) / f"{name}.log"
         with self.log.open("ab") as log:  # a restarted server adds to its log
             self.process = subprocess.Popen(

@@ -220,7 +220,9 @@ def mail_catcher():
     port = servers.free_port()
     command = [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
                "-c", "aiosmtpd.handlers.Mailbox", str(STACK_DIR / "maildir")]  # fmt: skip
-    return Server("mail-catcher", command, port, STACK_DIR, probe=None)
+    catcher = Server("mail-catcher", command, port, STACK_DIR, probe=None)
+    catcher.url = f"smtp://127.0.0.1:{port}"
+    return catcher
 
 
 def environment(database_url, redis_url, store_env, smtp_port):
@@ -321,16 +323,26 @@ def state_login(env):
 
 
 def summary(state):
-    lines = ["The stack is up.", ""]
-    lines.append(f"  site       {state['front']}/  (certificate: {CERTIFICATE})")
+    rows = [("site", f"{state['front']}/  (certificate: {CERTIFICATE})")]
     for name, server in state["servers"].items():
-        lines.append(f"  {name:<12} {server['url']}  pid {server['pid']}")
-    lines.append(f"  purge      {state['purge']}")
-    lines.append(f"  mail       every message sent is kept in {state['maildir']}")
+        where = server["url"] or "takes its tasks from the database"
+        rows.append((name, f"{where}  pid {server['pid']}"))
+    rows += [
+        ("purge", state["purge"]),
+        ("mail", f"every message sent is kept in {state['maildir']}"),
+    ]
+    width = max(len(name) for name, _ in rows)
     login = state["login"]
-    lines += ["", f"Log in at {login['url']} as {login['user']}, password {login['password']}"]
-    lines += ["Environment for manage.py: set -a; . .stack/env; set +a", "Stop: make stack-down"]
-    return "\n".join(lines)
+    return "\n".join(
+        ["The stack is up.", ""]
+        + [f"  {name:<{width}}  {text}" for name, text in rows]
+        + [
+            "",
+            f"Log in at {login['url']} as {login['user']}, password {login['password']}",
+            "Environment for manage.py: set -a; . .stack/env; set +a",
+            "Stop: make stack-down",
+        ]
+    )
 
 
 if __name__ == "__main__":
