@@ -81,6 +81,12 @@ class EstimateRequest(AbstractFormSubmission):
     staff_notified_at = models.DateTimeField(null=True, blank=True)
     visitor_confirmed_at = models.DateTimeField(null=True, blank=True)
     mail_attempts = models.PositiveSmallIntegerField(default=0)
+    mail_failed_at = models.DateTimeField(
+        "emails not delivered since",
+        null=True,
+        blank=True,
+        help_text="Set when the last try to send this request's emails failed.",
+    )
 
     class Meta:
         verbose_name = "estimate request"
@@ -120,6 +126,10 @@ class EstimateRequest(AbstractFormSubmission):
             for number, photo in enumerate(self.photos.all(), start=1)
         ]
         return format_html_join(", ", "{}", ((link,) for link in links)) or "No photos"
+
+    @property
+    def mail_undelivered(self):
+        return self.mail_failed_at is not None
 
     @property
     def ballpark_display(self):

@@ -1,11 +1,13 @@
 """Emails about an estimate request: queued in the transaction that stores the request
 (`queue_emails`, on contact.models.estimate_request_stored), sent later from the task queue.
 
-Each email is sent once: the request records when it went out. A failed attempt is retried
-later with growing pauses; the request itself is never touched by a mail failure.
+Each email is sent once: the request records when it went out, right after the mail server
+took it, and a second run of the task sends only what is not recorded. A failed try is
+tried again later (core/mail.py has the schedule); after the last, the request is marked
+"emails not delivered" for the office to see. The request itself is never touched by a mail
+failure.
 """
 
-import datetime
 import logging
 
 from django.conf import settings
@@ -16,11 +18,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from contact.models import EstimateRequest, estimate_request_stored
+from core import mail
 from site_settings.models import BusinessSettings
 
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 6
-RETRY_MINUTES = [1, 5, 15, 60, 240]
 
 
 @task(backend="mail")
@@ -32,22 +33,41 @@ def send_estimate_emails(estimate_id):
     page = estimate.page.specific
     try:
         if estimate.staff_notified_at is None and page.to_address:
-            staff_email(estimate, page).send()
+            mail.send(staff_email(estimate, page), about=f"estimate-{estimate.pk}-office")
             estimate.staff_notified_at = timezone.now()
             estimate.save(update_fields=["staff_notified_at"])
         if estimate.visitor_confirmed_at is None and estimate.email:
-            visitor_email(estimate, page).send()
+            mail.send(visitor_email(estimate, page), about=f"estimate-{estimate.pk}-visitor")
             estimate.visitor_confirmed_at = timezone.now()
             estimate.save(update_fields=["visitor_confirmed_at"])
-    except Exception:
-        estimate.mail_attempts += 1
-        estimate.save(update_fields=["mail_attempts"])
-        if estimate.mail_attempts < MAX_ATTEMPTS:
-            pause = RETRY_MINUTES[min(estimate.mail_attempts, len(RETRY_MINUTES)) - 1]
-            run_after = timezone.now() + datetime.timedelta(minutes=pause)
-            send_estimate_emails.using(run_after=run_after).enqueue(estimate_id)
-        logger.exception("Email for estimate request %s failed", estimate_id)
-        raise
+    except (mail.MailPaused, *mail.DELIVERY_ERRORS) as error:
+        try_again_later(estimate, error)
+
+
+def try_again_later(estimate, error):
+    estimate.mail_attempts += 1
+    when = mail.retry_at(estimate.mail_attempts)
+    if when is None:
+        estimate.mail_failed_at = timezone.now()
+        estimate.save(update_fields=["mail_attempts", "mail_failed_at"])
+        logger.error(
+            "Emails for estimate request %s not delivered after %s tries: %s",
+            estimate.pk, estimate.mail_attempts, error,
+        )  # fmt: skip
+        return
+    estimate.save(update_fields=["mail_attempts"])
+    send_estimate_emails.using(run_after=when).enqueue(estimate.pk)
+    logger.warning(
+        "Emails for estimate request %s not sent (%s); try %s at %s",
+        estimate.pk, error, estimate.mail_attempts + 1, when,
+    )  # fmt: skip
+
+
+def resend(estimate):
+    """A lead handler's "send the emails again": what was not sent goes out on a new schedule."""
+    estimate.mail_attempts, estimate.mail_failed_at = 0, None
+    estimate.save(update_fields=["mail_attempts", "mail_failed_at"])
+    send_estimate_emails.enqueue(estimate.pk)
 
 
 @receiver(estimate_request_stored)

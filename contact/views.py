@@ -2,16 +2,23 @@
 
 from functools import wraps
 
+import django_filters
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404
-from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, StatusFlagColumn
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from contact.models import EstimatePhoto, EstimateRequest
+from contact.tasks import resend
 
 
 def forbidden_as_403(view):
@@ -57,6 +64,33 @@ class EstimateRequestIndexView(IndexView):
         )
 
 
+class EstimateRequestFilterSet(WagtailFilterSet):
+    undelivered = django_filters.BooleanFilter(
+        label="Emails not delivered",
+        field_name="mail_failed_at",
+        lookup_expr="isnull",
+        exclude=True,
+    )
+
+    class Meta:
+        model = EstimateRequest
+        fields = ["status", "is_spam", "submit_time", "undelivered"]
+
+
+class EstimateRequestInspectView(InspectView):
+    """A request's page; when its emails could not be sent, a button to send them again."""
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)  # a copy: the base may share one list
+        if self.object.mail_undelivered and self.request.user.has_perm(
+            "contact.change_estimaterequest"
+        ):
+            url = reverse("estimate_request_resend", args=(self.object.pk,))
+            buttons.append(HeaderButton("Send the emails again", url=url, icon_name="mail"))
+        return buttons
+
+
 class EstimateRequestPermissionPolicy(ModelPermissionPolicy):
     """Requests come only from the website form: nobody adds one by hand in the admin."""
 
@@ -90,6 +124,8 @@ class EstimateRequestViewSet(ModelViewSet):
     menu_order = 150
     add_to_admin_menu = True
     index_view_class = EstimateRequestIndexView
+    inspect_view_class = EstimateRequestInspectView
+    filterset_class = EstimateRequestFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
@@ -103,8 +139,8 @@ class EstimateRequestViewSet(ModelViewSet):
         Column("ballpark_display", label="Ballpark"),
         "status",
         "assignee",
+        StatusFlagColumn("mail_undelivered", label="Emails", true_label="Not delivered"),
     ]
-    list_filter = ["status", "is_spam", "submit_time"]
     search_fields = ["name", "email", "phone"]
     search_backend_name = None
     list_export = [*LEAD_FIELDS, "ballpark_low", "ballpark_high", "form_data"]
@@ -119,6 +155,7 @@ class EstimateRequestViewSet(ModelViewSet):
         "spam_reason",
         "staff_notified_at",
         "visitor_confirmed_at",
+        "mail_failed_at",
     ]
 
     def get_urlpatterns(self):
@@ -141,3 +178,22 @@ def estimate_photo(request, pk):
     response["Content-Disposition"] = f'inline; filename="estimate-{photo.estimate_id}-{pk}.jpg"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@forbidden_as_403
+def estimate_resend(request, pk):
+    """Send a request's undelivered emails again, for staff who may change requests."""
+    if not request.user.has_perm("contact.change_estimaterequest"):
+        raise PermissionDenied
+    estimate = get_object_or_404(EstimateRequest, pk=pk)
+    back_url = reverse(estimate_request_viewset.get_url_name("inspect"), args=(pk,))
+    if request.method == "POST":
+        resend(estimate)
+        messages.success(request, f"The emails for {estimate} are queued to be sent again.")
+        return redirect(back_url)
+    return TemplateResponse(
+        request,
+        "contact/admin/resend.html",
+        {"estimate": estimate, "back_url": back_url, "page_title": "Send the emails again",
+         "page_subtitle": str(estimate), "header_icon": "mail"},
+    )  # fmt: skip

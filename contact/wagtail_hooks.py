@@ -1,11 +1,11 @@
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.components import Component
 
 from contact.models import ContactPage, EstimateRequest
-from contact.views import estimate_photo, estimate_request_viewset
+from contact.views import estimate_photo, estimate_request_viewset, estimate_resend
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -41,7 +41,10 @@ def hide_generic_forms_menu(request, menu_items):
 
 @hooks.register("register_admin_urls")
 def register_estimate_photo_url():
-    return [path("estimate-photos/<int:pk>/", estimate_photo, name="estimate_photo")]
+    return [
+        path("estimate-photos/<int:pk>/", estimate_photo, name="estimate_photo"),
+        path("estimate-requests/<int:pk>/resend/", estimate_resend, name="estimate_request_resend"),
+    ]
 
 
 @hooks.register("register_admin_viewset")
@@ -56,14 +59,26 @@ class NewEstimateRequestsPanel(Component):
     order = 50
 
     def render_html(self, parent_context=None):
-        count = EstimateRequest.objects.filter(status="new", is_spam=False).count()
-        url = reverse(estimate_request_viewset.get_url_name("index")) + "?status=new"
+        leads = EstimateRequest.objects.filter(is_spam=False)
+        index = reverse(estimate_request_viewset.get_url_name("index"))
+        new = leads.filter(status="new").count()
+        lines = [
+            format_html(
+                '<p><a href="{}?status=new">{} new request{} waiting</a></p>',
+                index, new, "" if new == 1 else "s",
+            )
+        ]  # fmt: skip
+        if undelivered := leads.filter(mail_failed_at__isnull=False).count():
+            lines.append(
+                format_html(
+                    '<p><a href="{}?undelivered=true">{} request{} whose emails could not be '
+                    "sent</a>: open each to send them again.</p>",
+                    index, undelivered, "" if undelivered == 1 else "s",
+                )
+            )  # fmt: skip
         return format_html(
-            '<section class="panel"><h2>Estimate requests</h2>'
-            '<p><a href="{}">{} new request{} waiting</a></p></section>',
-            url,
-            count,
-            "" if count == 1 else "s",
+            '<section class="panel"><h2>Estimate requests</h2>{}</section>',
+            format_html_join("", "{}", ((line,) for line in lines)),
         )
 
 

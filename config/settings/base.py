@@ -268,7 +268,19 @@ TASKS = {
     "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
-EMAIL_TIMEOUT = 10
+# A task still marked running after this long lost its worker, and is queued again
+# (core/management/commands/db_worker.py). Longer than any task takes.
+TASK_RECLAIM_SECONDS = int(os.environ.get("TASK_RECLAIM_SECONDS", "600"))
+
+# Email (core/mail.py): seconds to wait for the mail server to connect and to answer each
+# step; after it fails, how long the worker leaves it alone; and the pauses before each new
+# try of a message (eight tries over about eight hours), after which the request is marked
+# "emails not delivered" in the inbox.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "5"))
+MAIL_PAUSE_SECONDS = int(os.environ.get("MAIL_PAUSE_SECONDS", "30"))
+MAIL_RETRY_SECONDS = [
+    int(seconds) for seconds in env_list("MAIL_RETRY_SECONDS", "30,120,600,1800,3600,7200,14400")
+]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
 
 # How long the menu's pages and the business settings stay in the Django cache; any change to

@@ -12,6 +12,8 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests run the queue again at once; the one about the pause sets it.
+MAIL_PAUSE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Nothing is created on import; the folders appear when used and conftest.py removes them.

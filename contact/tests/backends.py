@@ -4,7 +4,12 @@ from django.core.mail.backends.base import BaseEmailBackend
 
 
 class FailingBackend(BaseEmailBackend):
+    """A mail server that refuses connections; counts how often it was asked."""
+
+    calls = 0
+
     def send_messages(self, messages):
+        FailingBackend.calls += 1
         raise ConnectionRefusedError("mail server down")
 
 

@@ -94,7 +94,7 @@ def test_failing_mail_server_loses_nothing_and_retries_later(client, contact, va
     estimate = EstimateRequest.objects.get()
     assert estimate.mail_attempts == 1 and estimate.staff_notified_at is None
     retry = DBTaskResult.objects.get(status="READY")
-    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=30)
+    assert retry.run_after > timezone.now() + datetime.timedelta(seconds=25)
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())

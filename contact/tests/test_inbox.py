@@ -4,6 +4,8 @@ import io
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from contact.models import EstimateRequest
@@ -108,6 +110,7 @@ def test_editor_without_permission_is_refused(client, django_user_model, contact
         reverse(estimate_request_viewset.get_url_name("inspect"), args=(lead.pk,)),
         reverse(estimate_request_viewset.get_url_name("edit"), args=(lead.pk,)),
         reverse(estimate_request_viewset.get_url_name("delete"), args=(lead.pk,)),
+        reverse("estimate_request_resend", args=(lead.pk,)),
     ]:
         response = client.get(url)
         assert response.status_code == 403, url
@@ -164,3 +167,42 @@ def test_the_admin_search_offers_requests_only_to_lead_staff(
     html = client.get("/admin/pages/search/", {"q": "bob"}).content.decode()
 
     assert (f'href="{reverse(INDEX)}?q=bob"' in html) is offered
+
+
+def test_undelivered_emails_are_marked_filtered_counted_and_resent(handler, contact):
+    stuck = make_request(contact, name="Stuck lead", mail_failed_at=timezone.now(),
+                         mail_attempts=8, staff_notified_at=timezone.now())  # fmt: skip
+    make_request(contact, name="Fine lead")
+
+    listing = handler.get(reverse(INDEX)).content.decode()
+    assert listing.count("Not delivered") == 1
+    only_stuck = handler.get(reverse(INDEX), {"undelivered": "true"}).content.decode()
+    assert "Stuck lead" in only_stuck and "Fine lead" not in only_stuck
+    dashboard = handler.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 request whose emails could not be sent" in dashboard
+
+    inspect = handler.get(
+        reverse(estimate_request_viewset.get_url_name("inspect"), args=(stuck.pk,))
+    ).content.decode()
+    resend_url = reverse("estimate_request_resend", args=(stuck.pk,))
+    assert resend_url in inspect
+    confirm = handler.get(resend_url).content.decode()
+    assert "the office was told on" in confirm  # only the visitor's email is still to go
+    response = handler.post(resend_url)
+
+    assert response.status_code == 302
+    stuck.refresh_from_db()
+    assert (stuck.mail_failed_at, stuck.mail_attempts) == (None, 0)
+    [queued] = DBTaskResult.objects.filter(status="READY")
+    assert queued.args_kwargs["args"] == [stuck.pk]
+    assert "Not delivered" not in handler.get(reverse(INDEX)).content.decode()
+
+
+def test_a_request_whose_emails_went_out_offers_no_resend(handler, contact):
+    lead = make_request(contact)
+
+    inspect = handler.get(
+        reverse(estimate_request_viewset.get_url_name("inspect"), args=(lead.pk,))
+    )
+
+    assert reverse("estimate_request_resend", args=(lead.pk,)) not in inspect.content.decode()
