@@ -54,4 +54,4 @@ class ArticleFeed(Feed):
         return item.author
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.sorted_tags()]

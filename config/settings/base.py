@@ -117,6 +117,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, answered before anything else (core/health.py).
     "core.health.HealthCheckMiddleware",
+    # Query parameters holding control characters are dropped (core/query.py).
+    "core.query.DropControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django adds random bytes against BREACH and masks every CSRF token.
