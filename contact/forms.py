@@ -1,5 +1,7 @@
 """The estimate form: field types editors can pick, the rules that protect data, spam checks."""
 
+import hashlib
+import secrets
 import time
 import warnings
 from io import BytesIO
@@ -87,7 +89,8 @@ class EstimateFormBuilder(FormBuilder):
 
 
 def new_form_token():
-    return signing.dumps({"t": time.time()}, salt=TOKEN_SALT)
+    """The time the form was opened, signed, and a nonce: each token is one form's."""
+    return signing.dumps({"t": time.time(), "n": secrets.token_hex(8)}, salt=TOKEN_SALT)
 
 
 class SpamCheckForm(forms.Form):
@@ -118,6 +121,17 @@ class SpamCheckForm(forms.Form):
         except signing.BadSignature:
             return new_form_token()
         return posted
+
+    @property
+    def token_digest(self):
+        """The posted token's digest, which its stored request keeps so that it is used once;
+        "" when the token is missing or forged."""
+        posted = self.data.get(TOKEN_FIELD, "")
+        try:
+            signing.loads(posted, salt=TOKEN_SALT)
+        except signing.BadSignature:
+            return ""
+        return hashlib.sha256(posted.encode()).hexdigest()
 
     def visitor_fields(self):
         return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]

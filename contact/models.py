@@ -1,7 +1,7 @@
 """Estimate requests: the form editors configure, and the stored requests staff answer."""
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed
 from django.template.response import TemplateResponse
@@ -78,6 +78,8 @@ class EstimateRequest(AbstractFormSubmission):
         default=False, help_text="Ticked requests are hidden from the list and get no email."
     )
     spam_reason = models.CharField(max_length=200, blank=True)
+    # The digest of the form's start token: a token sends one request (contact/forms.py).
+    form_token = models.CharField(max_length=64, blank=True, editable=False)
     staff_notified_at = models.DateTimeField(null=True, blank=True)
     visitor_confirmed_at = models.DateTimeField(null=True, blank=True)
     mail_attempts = models.PositiveSmallIntegerField(default=0)
@@ -92,6 +94,13 @@ class EstimateRequest(AbstractFormSubmission):
         verbose_name = "estimate request"
         ordering = ["-submit_time"]
         indexes = [models.Index(fields=["is_spam", "status", "-submit_time"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form_token"],
+                condition=~models.Q(form_token=""),
+                name="estimate_form_token_used_once",
+            )
+        ]
 
     def __str__(self):
         return f"{self.name or 'Estimate request'} ({self.submit_time:%Y-%m-%d})"
@@ -149,6 +158,8 @@ class EstimatePhoto(models.Model):
     def __str__(self):
         return self.image.name
 
+
+REPLAYED_TOKEN = "Sent again with a form token that was used already."
 
 # Sent as the last step of the transaction that stores a visitor's request and its photos;
 # contact/tasks.py queues the emails on it, so all of them are committed together or not at all.
@@ -244,21 +255,30 @@ class ContactPage(BasePage, AbstractEmailForm):
         area = by_type.get("area")
         estimate = ballpark(material, area) or (None, None)
         saved_files = []
+
+        def store(token, spam_reason):
+            return EstimateRequest.objects.create(
+                page=self,
+                form_data=data,
+                name=visitor_name(fields, data),
+                email=by_type.get("email") or "",
+                phone=by_type.get("phone") or "",
+                material=material,
+                area=area,
+                ballpark_low=estimate[0],
+                ballpark_high=estimate[1],
+                is_spam=bool(spam_reason),
+                spam_reason=spam_reason,
+                form_token=token,
+            )
+
         try:
             with transaction.atomic():
-                submission = EstimateRequest.objects.create(
-                    page=self,
-                    form_data=data,
-                    name=visitor_name(fields, data),
-                    email=by_type.get("email") or "",
-                    phone=by_type.get("phone") or "",
-                    material=material,
-                    area=area,
-                    ballpark_low=estimate[0],
-                    ballpark_high=estimate[1],
-                    is_spam=bool(form.spam_reason),
-                    spam_reason=form.spam_reason,
-                )
+                try:
+                    with transaction.atomic():
+                        submission = store(form.token_digest, form.spam_reason)
+                except IntegrityError:  # this form's token has sent a request already
+                    submission = store("", form.spam_reason or REPLAYED_TOKEN)
                 for photo in photos:
                     stored = EstimatePhoto.objects.create(estimate=submission, image=photo)
                     saved_files.append(stored.image)

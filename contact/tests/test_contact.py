@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 
 from config.settings.base import redis_caches
 from contact.estimates import MAX_AREA, ROUND_TO
-from contact.models import ContactFormField, EstimateRequest
+from contact.models import REPLAYED_TOKEN, ContactFormField, EstimateRequest
 from contact.ratelimit import client_address
 from staff.roles import EDITORS
 
@@ -261,3 +261,25 @@ def test_a_request_is_stored_while_the_cache_is_down(client, contact, valid_post
         assert client.post("/contact/", valid_post()).status_code == 200
 
     assert EstimateRequest.objects.count() == 6
+
+
+def test_a_form_token_sends_one_request_a_replay_is_kept_as_spam(client, contact, valid_post):
+    post = valid_post()
+
+    first = client.post("/contact/", post)
+    replay = client.post("/contact/", {**post, "email": "someone-else@example.com"})
+
+    assert first.status_code == replay.status_code == 200  # the sender is not told
+    original, replayed = EstimateRequest.objects.order_by("pk")
+    assert not original.is_spam
+    assert replayed.is_spam and replayed.spam_reason == REPLAYED_TOKEN
+    assert replayed.email == "someone-else@example.com"  # stored all the same
+    assert DBTaskResult.objects.count() == 1  # emails for the first only
+
+
+def test_each_opened_form_has_a_token_of_its_own(client, contact):
+    tokens = {
+        re.search(r'name="lm_started" value="([^"]+)"', client.get("/contact/").content.decode())[1]
+        for _ in range(3)
+    }
+    assert len(tokens) == 3
