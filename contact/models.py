@@ -19,9 +19,9 @@ from wagtail.fields import RichTextField
 
 from contact.estimates import ballpark, ballpark_rules
 from contact.forms import HONEYPOT_FIELD, EstimateFormBuilder
-from contact.ratelimit import rate_limited
 from core import storage
 from core.models import BasePage
+from core.ratelimit import client_address, over_limit
 from materials.models import Material
 
 FIELD_TYPES = FORM_FIELD_CHOICES + (
@@ -222,7 +222,9 @@ class ContactPage(BasePage, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-        if request.method == "POST" and rate_limited(request):
+        if request.method == "POST" and over_limit(
+            f"contact-posts:{client_address(request)}", settings.CONTACT_POSTS_PER_MINUTE, 60
+        ):
             # Too many posts from one address: show the form again with what was typed.
             context = self.get_context(request)
             context["form"] = self.get_form(page=self, user=request.user, initial=request.POST)

@@ -270,6 +270,14 @@ TASKS = {
     "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
+# What one address may send (core/ratelimit.py): estimate requests a minute; password reset
+# requests an hour, for one email address and from one network address.
+CONTACT_POSTS_PER_MINUTE = 5
+PASSWORD_RESETS_PER_HOUR = {"email": 3, "address": 10}
+
+# Staff's "forgotten password" mail goes through the mail queue (staff/passwords.py).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "staff.passwords.QueuedPasswordResetForm"
+
 # A task still marked running after this long lost its worker, and is queued again
 # (core/management/commands/db_worker.py). Longer than any task takes.
 TASK_RECLAIM_SECONDS = int(os.environ.get("TASK_RECLAIM_SECONDS", "600"))

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from config.settings.base import redis_caches
 from contact.estimates import MAX_AREA, ROUND_TO
 from contact.models import REPLAYED_TOKEN, ContactFormField, EstimateRequest
-from contact.ratelimit import client_address
+from core.ratelimit import client_address
 from staff.roles import EDITORS
 
 from .conftest import run_mail_queue, token

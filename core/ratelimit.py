@@ -1,4 +1,6 @@
-"""A per-address limit on form posts, counted in the cache (Redis in production)."""
+"""Per-address limits on what visitors may send (estimate posts, password resets), counted in
+the cache (Redis in production). The cache is an accelerator: when it is down nothing is
+counted, a warning is logged, and the request goes through."""
 
 import ipaddress
 import logging
@@ -6,7 +8,6 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
-WINDOW_SECONDS = 60
 logger = logging.getLogger(__name__)
 
 
@@ -29,17 +30,17 @@ def client_address(request):
     return str(ip)
 
 
-def rate_limited(request):
-    """Count this post; True once an address has posted more than the limit in a minute."""
-    key = f"contact-posts:{client_address(request)}"
+def over_limit(key, limit, window_seconds):
+    """Count one more for `key`; True once it has been counted more than `limit` times within
+    a window of `window_seconds` that starts with its first count."""
     # add() sets the window only when the key is new; incr() is atomic in Redis and locmem.
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
+    cache.add(key, 0, timeout=window_seconds)
     try:
         count = cache.incr(key)
     except ValueError:  # the window expired between add() and incr()
-        cache.add(key, 1, timeout=WINDOW_SECONDS)
+        cache.add(key, 1, timeout=window_seconds)
         count = 1
-    if count is None:  # the cache is down (its failures read as misses): let the post through
-        logger.warning("Cache unavailable: a post from %s was not counted", key)
+    if count is None:  # the cache is down (its failures read as misses): let it through
+        logger.warning("Cache unavailable: %s was not counted", key)
         return False
-    return count > getattr(settings, "CONTACT_POSTS_PER_MINUTE", 5)
+    return count > limit

@@ -1,0 +1,88 @@
+"""Password reset for staff, through the mail queue.
+
+The request only queues a task, whether or not the address belongs to anyone, so it answers
+as fast either way and never waits for the mail server; the worker looks the address up and
+sends the link (Django's form and Wagtail's templates). One email address may ask three times
+an hour and one network address ten times (PASSWORD_RESETS_PER_HOUR); more asks get the same
+answer and send nothing.
+"""
+
+import hashlib
+import logging
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django_tasks import task
+from wagtail.admin.forms.auth import PasswordResetForm
+
+from core import mail
+from core.ratelimit import client_address, over_limit
+
+logger = logging.getLogger(__name__)
+HOUR = 3600
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """WAGTAILADMIN_USER_PASSWORD_RESET_FORM: the admin's "forgotten password" form."""
+
+    def save(self, request=None, **options):
+        email = self.cleaned_data["email"]
+        limits = settings.PASSWORD_RESETS_PER_HOUR
+        digest = hashlib.sha256(email.lower().encode()).hexdigest()[:16]
+        too_many = [
+            over_limit(f"password-reset-email:{digest}", limits["email"], HOUR),
+            over_limit(
+                f"password-reset-address:{client_address(request)}", limits["address"], HOUR
+            ),
+        ]
+        if any(too_many):
+            logger.warning("Password reset not sent: too many asks (email %s, address)", digest)
+            return
+        send_password_reset.enqueue(
+            email,
+            options["subject_template_name"],
+            options["email_template_name"],
+            options.get("html_email_template_name"),
+        )
+
+
+class PasswordResetMailer(PasswordResetForm):
+    """Django's form as the worker runs it: each message goes through core/mail.py."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None):  # fmt: skip
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        message = EmailMultiAlternatives(
+            subject, render_to_string(email_template_name, context), from_email, [to_email]
+        )
+        if html_email_template_name:
+            message.attach_alternative(
+                render_to_string(html_email_template_name, context), "text/html"
+            )
+        mail.send(message, about=f"password-reset-{context['uid']}-{context['token']}")
+
+
+@task(backend="mail")
+def send_password_reset(email, subject_template, email_template, html_template, attempt=1):
+    form = PasswordResetMailer({"email": email})
+    if not form.is_valid():
+        return
+    site = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    try:
+        form.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            subject_template_name=subject_template,
+            email_template_name=email_template,
+            html_email_template_name=html_template,
+        )
+    except (mail.MailPaused, *mail.DELIVERY_ERRORS) as error:
+        when = mail.retry_at(attempt)
+        if when is None:
+            logger.error("Password reset email not delivered after %s tries: %s", attempt, error)
+            return
+        send_password_reset.using(run_after=when).enqueue(
+            email, subject_template, email_template, html_template, attempt + 1
+        )
