@@ -145,6 +145,20 @@ class EstimateRequest(AbstractFormSubmission):
         return f"${self.ballpark_low:,} – ${self.ballpark_high:,}" if self.ballpark else ""
 
 
+class UndeliveredSummary(models.Model):
+    """One day's summary to the office of requests whose emails could not be sent."""
+
+    day = models.DateField(unique=True)
+    requests = models.PositiveIntegerField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day"]
+
+    def __str__(self):
+        return f"{self.day}: {self.requests} request(s)"
+
+
 def private_storage():
     """Visitors' photos live outside public media (a folder, or a bucket with no public read);
     staff see them through a view that checks permission."""

@@ -14,10 +14,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.dispatch import receiver
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from contact.models import EstimateRequest, estimate_request_stored
+from contact.models import ContactPage, EstimateRequest, estimate_request_stored
 from core import mail
 from site_settings.models import BusinessSettings
 
@@ -68,6 +69,41 @@ def resend(estimate):
     estimate.mail_attempts, estimate.mail_failed_at = 0, None
     estimate.save(update_fields=["mail_attempts", "mail_failed_at"])
     send_estimate_emails.enqueue(estimate.pk)
+
+
+def undelivered():
+    return EstimateRequest.objects.filter(mail_failed_at__isnull=False, is_spam=False).order_by(
+        "submit_time", "pk"
+    )
+
+
+@task(backend="mail")
+def send_undelivered_summary(attempt=1):
+    """To the office: the requests whose emails could not be sent, to call them back. Queued
+    once a day (manage.py send_undelivered_summary); it arrives once mail works again."""
+    page = ContactPage.objects.live().first()
+    estimates = list(undelivered())
+    if not estimates or page is None or not page.to_address:
+        return
+    context = {"estimates": estimates, "inbox": inbox_url(), **_context(estimates[0], page)}
+    message = _message(
+        "undelivered",
+        f"{len(estimates)} estimate request(s) whose emails could not be sent",
+        [address.strip() for address in page.to_address.split(",") if address.strip()],
+        context,
+        from_email=page.from_address or None,
+    )
+    try:
+        mail.send(message, about=f"undelivered-{timezone.localdate()}")
+    except (mail.MailPaused, *mail.DELIVERY_ERRORS) as error:
+        if when := mail.retry_at(attempt):
+            send_undelivered_summary.using(run_after=when).enqueue(attempt + 1)
+        else:
+            logger.error("The summary of undelivered requests was not sent: %s", error)
+
+
+def inbox_url():
+    return settings.WAGTAILADMIN_BASE_URL + reverse("estimate_requests:index") + "?undelivered=true"
 
 
 @receiver(estimate_request_stored)

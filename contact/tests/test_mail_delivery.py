@@ -3,6 +3,7 @@ and marked for the office when they could not be delivered at all."""
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -87,3 +88,33 @@ def test_each_email_has_a_message_id_of_its_own_that_a_second_copy_repeats(
     assert ids == [f"<estimate-{estimate.pk}-office@localhost>",
                    f"<estimate-{estimate.pk}-visitor@localhost>"]  # fmt: skip
     assert all(message.message()["Message-ID"] == ids[n] for n, message in enumerate(mail.outbox))
+
+
+def test_the_office_gets_one_summary_a_day_of_undelivered_requests(
+    client, contact, valid_post, failing_mail
+):
+    failing_mail.MAIL_RETRY_SECONDS = []
+    for n in range(2):
+        client.post("/contact/", valid_post(your_name=f"Caller {n}", email=f"c{n}@example.com"))
+    run_mail_queue()  # both fail for good
+    failing_mail.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    call_command("send_undelivered_summary")
+    call_command("send_undelivered_summary")  # later the same day: nothing more
+    run_mail_queue()
+
+    [summary] = mail.outbox
+    assert summary.to == ["office@example.com"]
+    assert "2 estimate request(s) whose emails could not be sent" in summary.subject
+    assert "Caller 0" in summary.body and "Caller 1" in summary.body
+    assert "/admin/estimate-requests/?undelivered=true" in summary.body
+
+
+def test_no_summary_when_every_email_went_out(client, contact, valid_post):
+    client.post("/contact/", valid_post())
+    run_mail_queue()
+
+    call_command("send_undelivered_summary")
+    run_mail_queue()
+
+    assert len(mail.outbox) == 2  # the request's own two emails only
