@@ -107,7 +107,7 @@ def test_the_office_gets_one_summary_a_day_of_undelivered_requests(
     assert summary.to == ["office@example.com"]
     assert "2 estimate request(s) whose emails could not be sent" in summary.subject
     assert "Caller 0" in summary.body and "Caller 1" in summary.body
-    assert "/admin/estimate-requests/?undelivered=true" in summary.body
+    assert "http://testserver/admin/estimate_requests/?undelivered=true" in summary.body
 
 
 def test_no_summary_when_every_email_went_out(client, contact, valid_post):
