@@ -130,12 +130,15 @@ def gunicorn(workdir, env, workers=2, port=None, name="gunicorn"):
     return Server(name, command, port, workdir, probe="/healthz", env=env)
 
 
-def worker(workdir, env, backend, name=None):
+def worker(workdir, env, backend, name=None, supervised=False):
     """`manage.py db_worker` for one task backend, as deploy/ runs it. `name` (by default
-    "<backend>-worker") names its log and is the worker id it notes on each task it runs."""
+    "<backend>-worker") names its log and is the worker id it notes on each task it runs.
+    `supervised`: started again whenever it stops, as systemd does (tools/supervise.py)."""
     name = name or f"{backend}-worker"
     command = [sys.executable, "manage.py", "db_worker", "--backend", backend, "--interval", "0.2",
                "--worker-id", name]  # fmt: skip
+    if supervised:
+        command = [sys.executable, "-m", "tools.supervise", "--", *command]
     return Server(name, command, None, workdir, env=env)
 
 

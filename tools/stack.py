@@ -110,8 +110,9 @@ def up(small_images=False):
             )
         )
         keep(servers.varnish(balancer_port, STACK_DIR, port=varnish_port, purge_port=purge_port))
-        keep(servers.worker(STACK_DIR, env, "mail"))
-        keep(servers.worker(STACK_DIR, env, "renditions"))
+        # Started again whenever they stop, as systemd's Restart=always does on a server.
+        keep(servers.worker(STACK_DIR, env, "mail", supervised=True))
+        keep(servers.worker(STACK_DIR, env, "renditions", supervised=True))
     except BaseException:
         for server in reversed(started):
             stop_group(server.process.pid)

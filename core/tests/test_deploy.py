@@ -13,6 +13,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -492,3 +493,25 @@ def test_env_example_lists_what_the_settings_read():
         if re.match(r"#?[A-Z][A-Z0-9_]*=", line):
             assert lines[number - 1].startswith("# "), f"no comment above {line}"
     assert len(re.findall(r"^#?[A-Z]", ENV_EXAMPLE.read_text(), re.M)) == len(listed)
+
+
+def test_make_stacks_workers_are_started_again_when_they_die(tmp_path):
+    """tools/supervise.py does for `make stack` what Restart=always does on a server."""
+    runs = tmp_path / "runs"
+    command = [sys.executable, "-m", "tools.supervise", "--pause", "0.1", "--",
+               sys.executable, "-c", f"open({str(runs)!r}, 'a').write('run\\n')"]  # fmt: skip
+    supervisor = subprocess.Popen(command, cwd=servers.BASE_DIR, stdout=subprocess.DEVNULL)
+
+    def runs_so_far():
+        return len(runs.read_text().split()) if runs.exists() else 0
+
+    try:
+        deadline = time.monotonic() + 20
+        while runs_so_far() < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        supervisor.terminate()
+        code = supervisor.wait(30)
+
+    assert runs_so_far() >= 3  # it ended and was started again, twice at least
+    assert code == 0  # and SIGTERM stops the supervisor itself
