@@ -19,6 +19,11 @@ def send_something(number):
     pass
 
 
+@task(backend="mail")
+def lose_the_database():
+    raise OperationalError("terminating connection due to administrator command")
+
+
 def running_since(seconds_ago):
     result = DBTaskResult.objects.get(pk=send_something.enqueue(1).id)
     started = timezone.now() - datetime.timedelta(seconds=seconds_ago)
@@ -63,3 +68,19 @@ def test_the_worker_waits_for_the_database_and_carries_on(monkeypatch):
 
     assert len(turns) == 4  # still running after three failures
     assert pauses == [0.25, 0.5, 1.0]  # growing pauses between tries
+
+
+def test_a_task_that_lost_the_database_runs_again_a_bounded_number_of_times(monkeypatch):
+    # The worker closes connections left in a transaction: here that is the test's own.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    queued = lose_the_database.enqueue()
+    supervised = worker()
+
+    supervised.run_task(supervised.claim_next())
+
+    result = DBTaskResult.objects.get(pk=queued.id)
+    assert result.status == "READY" and result.run_after > timezone.now()  # shortly, not now
+    for _ in range(db_worker.MOST_RUNS - 1):
+        DBTaskResult.objects.filter(pk=queued.id).update(run_after=timezone.now())
+        supervised.run_task(supervised.claim_next())
+    assert DBTaskResult.objects.get(pk=queued.id).status == "FAILED"  # given up at last

@@ -6,8 +6,10 @@ died marked as running for ever. This one, used in its place with the same optio
 - waits for the database when it stops answering (a restart, a failover) and carries on,
   with growing pauses, instead of exiting;
 - puts a task back in the queue when it has been running longer than TASK_RECLAIM_SECONDS:
-  its worker died (killed, out of memory, its server lost). Tasks are written to be run
-  again safely (contact/tasks.py records each email sent), so a second run finishes the work.
+  its worker died (killed, out of memory, its server lost);
+- runs a task again when it failed because the database went away in the middle of it.
+Tasks are written to be run again safely (contact/tasks.py records each email sent), so a
+second run finishes the work.
 """
 
 import datetime
@@ -29,7 +31,12 @@ logger = logging.getLogger(__name__)
 
 # Raised by the database driver when the server cannot be reached or drops the connection.
 DATABASE_GONE = (OperationalError, InterfaceError)
+DATABASE_GONE_PATHS = {f"{error.__module__}.{error.__qualname__}" for error in DATABASE_GONE}
 LONGEST_WAIT = 5.0
+# A task that failed because the database went away mid-way is run again this much later, up
+# to this many runs in all (an error of that class that is not a lost connection stops there).
+RUN_AGAIN_AFTER = datetime.timedelta(seconds=5)
+MOST_RUNS = 20
 
 
 def reclaim_abandoned(backend_name, older_than):
@@ -66,6 +73,21 @@ class SupervisedWorker(Worker):
                 wait = 0.0
             if self.running and task_result is None:
                 time.sleep(self.interval)
+
+    def run_task(self, task_result):
+        super().run_task(task_result)
+        if (
+            task_result.status == TaskResultStatus.FAILED
+            and task_result.exception_class_path in DATABASE_GONE_PATHS
+            and len(task_result.worker_ids) < MOST_RUNS
+        ):
+            DBTaskResult.objects.filter(pk=task_result.pk).update(
+                status=TaskResultStatus.READY,
+                run_after=timezone.now() + RUN_AGAIN_AFTER,
+                started_at=None,
+                finished_at=None,
+            )
+            logger.warning("Task %s lost the database; it runs again shortly", task_result.pk)
 
     @property
     def reclaim_after(self):
