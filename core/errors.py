@@ -1,5 +1,6 @@
 """The page a visitor gets when the server fails: "try again", or, when the database is
-unreachable (a restart, a failover), a 503 that says nothing was saved and when to retry.
+unreachable (a restart, a failover), a 503 saying that a request sent may not be saved, to
+send it again, and when.
 
 Both render without the database (templates/errors/static_page.html)."""
 

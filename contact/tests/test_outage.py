@@ -32,7 +32,8 @@ def test_a_post_the_database_could_not_store_says_so_and_when_to_retry(
 
     assert response.status_code == 503 and response["Retry-After"] == "30"
     html = response.content.decode()
-    assert "What you sent was not saved" in html and "your browser keeps what you typed" in html
+    assert "could not confirm that what you sent was saved" in html
+    assert "your browser keeps what you typed" in html
     assert "server closed" not in html
     assert EstimateRequest.objects.count() == 0
 
