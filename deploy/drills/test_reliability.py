@@ -53,12 +53,17 @@ def site(tmp_path_factory):
             MEDIA_ROOT=str(workdir / "media"),
             PRIVATE_MEDIA_ROOT=str(workdir / "private-media"),
         )
-        for step in (
-            ["migrate", "--noinput", "-v0"],
-            ["collectstatic", "--noinput", "-v0"],
-            ["load_demo_content", "--if-empty", "--small-images", "-v0"],
-        ):
-            stack.run_manage(env, step)
+        # Static files are collected while the database is filled: they need none of it.
+        collect = threading.Thread(
+            target=stack.run_manage, args=(env, ["collectstatic", "--noinput", "-v0"])
+        )
+        collect.start()
+        try:
+            stack.run_manage(env, ["migrate", "--noinput", "-v0"])
+            stack.run_manage(env, ["load_demo_content", "--if-empty", "--small-images", "-v0"])
+        finally:
+            collect.join(timeout=300)
+        assert (workdir / "static" / "staticfiles.json").exists(), "collectstatic failed"
         yield {"cluster": cluster, "env": env, "workdir": workdir}
     finally:
         cluster.stop()
@@ -307,11 +312,15 @@ def test_r2_a_worker_killed_anywhere_in_the_send_path_loses_and_repeats_nothing(
             worker.stop()  # reaps it
             worker = servers.worker(site["workdir"], env, "mail", name="r2-mail-worker")
 
-            def both_sent(lead=lead):
-                office, visitor_mail = delivered(sink, lead)
-                return office[lead] and visitor_mail[lead]
+            def done(lead=lead):
+                """Both emails noted as sent on the lead: the task has finished."""
+                return sql(
+                    "SELECT 1 FROM contact_estimaterequest WHERE email = %s AND "
+                    "staff_notified_at IS NOT NULL AND visitor_confirmed_at IS NOT NULL",
+                    lead,
+                )
 
-            wait_until(both_sent, seconds=30, step=0.2)
+            wait_until(done, seconds=30, step=0.2)
             time.sleep(1)  # and nothing more for it
             office, visitor_mail = delivered(sink, lead)
             rows.append((point, died, office[lead], visitor_mail[lead], time.monotonic() - began))
@@ -321,7 +330,7 @@ def test_r2_a_worker_killed_anywhere_in_the_send_path_loses_and_repeats_nothing(
         )
     finally:
         worker.stop()
-    print("\nDrill R2: worker killed at        died  office  visitor  seconds to both sent")
+    print("\nDrill R2: worker killed at        died  office  visitor  seconds to done")
     for point, died, office, visitor_mail, seconds in rows:
         print(f"Drill R2:   {point:<31} {died!s:<5} {office:>6} {visitor_mail:>8}  {seconds:.1f}")
     assert [died for _, died, *_ in rows] == [True] * 3
