@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -334,3 +335,89 @@ def s3(workdir, bucket="media", private_bucket="private"):
         "PRIVATE_MEDIA_S3_BUCKET": private_bucket,
     }
     return server
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster of its own in a temporary folder, listening on 127.0.0.1 only, with
+    trust authentication and one database for the app (`.url`). `stop()` ends it and deletes
+    its folder."""
+
+    def __init__(self, workdir=None, port=None, database="lm"):
+        if not (PG_BIN / "initdb").exists():
+            raise ServerError(f"needs PostgreSQL 15 in {PG_BIN} (apt-get install postgresql-15)")
+        self.port, self.workdir = port or free_port(), workdir
+        # PostgreSQL refuses to run as root: then the postgres system user runs it, in a
+        # folder of its own (pytest's tmp_path under /tmp/pytest-of-root is root's only).
+        self.base = Path(tempfile.mkdtemp(prefix="lm-postgres-"))
+        self.as_user = []
+        if os.geteuid() == 0:
+            owner = pwd.getpwnam("postgres")
+            os.chown(self.base, owner.pw_uid, owner.pw_gid)
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.data, self.log = self.base / "data", self.base / "postgres.log"
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/{database}"
+        try:
+            self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
+                      "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")  # fmt: skip
+            options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} "
+                       f"-c unix_socket_directories='{self.base}' -c fsync=off")  # fmt: skip
+            self._run("pg_ctl", "start", "-D", str(self.data), "-l", str(self.log), "-w",
+                      "-t", "30", "-o", options)  # fmt: skip
+            self.admin(f"CREATE DATABASE {database}")
+        except BaseException:
+            self.stop()
+            raise
+
+    def _run(self, program, *arguments, timeout=60):
+        result = subprocess.run(
+            [*self.as_user, str(PG_BIN / program), *arguments],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if result.returncode:
+            log = self.log.read_text()[-1000:] if self.log.exists() else ""
+            raise ServerError(f"{program} failed:\n{result.stderr[-1000:]}\n{log}")
+
+    def admin(self, statement):
+        import psycopg
+
+        url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
+        with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
+            connection.execute(statement)
+
+    def accepts_connections(self):
+        try:
+            self.admin("SELECT 1")
+        except Exception:  # noqa: BLE001 (any failure means not yet)
+            return False
+        return True
+
+    def restart(self, seconds=30):
+        """pg_ctl restart -m fast (every connection is cut); returns the seconds until the
+        cluster accepts connections again."""
+        started = time.monotonic()
+        self._run("pg_ctl", "restart", "-D", str(self.data), "-m", "fast", "-w", "-t",
+                  str(seconds), "-l", str(self.log))  # fmt: skip
+        deadline = started + seconds
+        while not self.accepts_connections():
+            if time.monotonic() > deadline:
+                raise ServerError(f"PostgreSQL did not come back within {seconds} s")
+            time.sleep(0.05)
+        return time.monotonic() - started
+
+    def stop(self):
+        if (self.data / "postmaster.pid").exists():
+            self._run("pg_ctl", "stop", "-D", str(self.data), "-m", "immediate", "-w")
+        if self.workdir and self.log.exists():  # its log outlives it, beside the others
+            shutil.copy(self.log, Path(self.workdir) / "postgres.log")
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
+def postgres_cluster(workdir=None, port=None):
+    """A throwaway PostgreSQL 15 cluster on 127.0.0.1 (never the machine's own on 5432); its
+    log is copied to `workdir` when it stops."""
+    return PostgresCluster(workdir, port)
