@@ -18,6 +18,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import psycopg
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VCL = BASE_DIR / "deploy" / "varnish" / "default.vcl"
 NGINX_SITE = BASE_DIR / "deploy" / "nginx" / "lm-granite.conf"
@@ -337,7 +339,9 @@ def s3(workdir, bucket="media", private_bucket="private"):
     return server
 
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# Debian's PostgreSQL programs, of the newest version installed (15 on Debian 12).
+PG_BIN = max(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda path: int(path.parent.name),
+             default=Path("/usr/lib/postgresql/15/bin"))  # fmt: skip
 
 
 class PostgresCluster:
@@ -347,7 +351,7 @@ class PostgresCluster:
 
     def __init__(self, workdir=None, port=None, database="lm"):
         if not (PG_BIN / "initdb").exists():
-            raise ServerError(f"needs PostgreSQL 15 in {PG_BIN} (apt-get install postgresql-15)")
+            raise ServerError(f"needs PostgreSQL's programs in {PG_BIN} (package postgresql)")
         self.port, self.workdir = port or free_port(), workdir
         # PostgreSQL refuses to run as root: then the postgres system user runs it, in a
         # folder of its own (pytest's tmp_path under /tmp/pytest-of-root is root's only).
@@ -383,8 +387,6 @@ class PostgresCluster:
             raise ServerError(f"{program} failed:\n{result.stderr[-1000:]}\n{log}")
 
     def admin(self, statement):
-        import psycopg
-
         url = f"postgres://postgres@127.0.0.1:{self.port}/postgres"
         with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
             connection.execute(statement)
