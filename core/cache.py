@@ -40,7 +40,7 @@ SITE_WIDE = [
 ]
 logger = logging.getLogger(__name__)
 SHARED_STATUSES = {200, 301, 404}
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+PRIVATE_PREFIXES = ("/admin/", "/documents/")
 # Unknown addresses are many and show the phone number: keep their 404s only briefly.
 NOT_FOUND_SECONDS = 60
 

@@ -296,4 +296,4 @@ def robots_rule(line):
     if not match:
         return False
     path = match.group("path") or ""
-    return not path.startswith(("/admin", "/django-admin"))
+    return not path.startswith("/admin")

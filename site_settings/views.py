@@ -15,7 +15,7 @@ def robots_txt(request):
     if settings.ROBOTS_DISALLOW_ALL:
         rules = ["Disallow: /"]  # nothing an editor adds may open a staging copy up
     else:
-        rules = ["Disallow: /admin/", "Disallow: /django-admin/"]
+        rules = ["Disallow: /admin/"]
         rules += SearchEngineSettings.for_request(request).robots_rules
     lines = [
         "User-agent: *",
@@ -24,6 +24,19 @@ def robots_txt(request):
         f"Sitemap: {seo.root_url(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a security problem, and until
+    when that holds (SECURITY_CONTACT, SECURITY_TXT_EXPIRES)."""
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {settings.SECURITY_TXT_EXPIRES:%Y-%m-%dT%H:%M:%SZ}",
+        "Preferred-Languages: en",
+        f"Canonical: {seo.root_url(request)}{reverse('security_txt')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 class PublicPagesSitemap(Sitemap):

@@ -1,9 +1,12 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+import datetime
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -110,6 +113,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_tasks_db",
+    "csp",
     # Last: its post_migrate step needs every other app's permissions to exist already.
     "staff",
 ]
@@ -120,6 +124,9 @@ MIDDLEWARE = [
     # Query parameters holding control characters are dropped (core/query.py).
     "core.query.DropControlCharactersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy, Cross-Origin-Resource-Policy and Permissions-Policy.
+    "core.security.SecurityHeadersMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django adds random bytes against BREACH and masks every CSRF token.
     "django.middleware.gzip.GZipMiddleware",
@@ -189,6 +196,59 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Where visitors fetch public media from: this site's /media/, or a CDN or bucket address.
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Content-Security-Policy (django-csp, core/security.py). Public pages: this site's own files
+# only, no inline script but the one core/security.py allows by its hash, no inline style,
+# video embeds from YouTube and Vimeo, and photos from MEDIA_URL's host when it has one.
+MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if "//" in MEDIA_URL else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *filter(None, [MEDIA_ORIGIN])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],  # fmt: skip
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        # The admin's preview shows pages in a frame of its own.
+        "frame-ancestors": [SELF],
+    }
+}
+# Staff stay signed in for a working day after their last request, and no longer.
+SESSION_COOKIE_AGE = 10 * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+
+# The Wagtail admin once signed in (and its previews): the tightest policy it works under.
+# Wagtail 8 still starts some widgets (choosers, inline panels) with inline scripts and sets
+# inline styles, so both are allowed there; never eval. Its sign-in and password reset pages
+# keep the public policy. Staff avatars are Wagtail's own, not Gravatar's (no third party
+# learns who edits the site).
+ADMIN_PATH_PREFIXES = ("/admin/",)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *filter(None, [MEDIA_ORIGIN])],
+        "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
+    }
+}
+# Features no page of this site uses, refused to every page and frame (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone",
+        "payment", "usb", "browsing-topics", "interest-cohort",
+    ]
+}  # fmt: skip
+
 # Photos visitors send with estimate requests: never served as public media.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 
@@ -292,6 +352,15 @@ MAIL_RETRY_SECONDS = [
     int(seconds) for seconds in env_list("MAIL_RETRY_SECONDS", "30,120,600,1800,3600,7200,14400")
 ]
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
+
+# /.well-known/security.txt: where to report a security problem, and the date (YYYY-MM-DD) until
+# which that holds; without one, a year from when the site started.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", f"mailto:{DEFAULT_FROM_EMAIL}")
+SECURITY_TXT_EXPIRES = (
+    datetime.datetime.fromisoformat(os.environ["SECURITY_TXT_EXPIRES"]).replace(tzinfo=datetime.UTC)
+    if os.environ.get("SECURITY_TXT_EXPIRES")
+    else datetime.datetime.now(datetime.UTC).replace(microsecond=0) + datetime.timedelta(days=365)
+)
 
 # How long the menu's pages and the business settings stay in the Django cache; any change to
 # them clears it at once. Needs a cache all processes share (see production.py).

@@ -10,10 +10,16 @@ from django import template
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
-from core import seo
+from core import security, seo
 from core.navigation import top_pages
 
 register = template.Library()
+
+
+@register.simple_tag
+def early_script():
+    """The one inline script, which the Content-Security-Policy allows by its hash."""
+    return security.early_script()
 
 
 @register.simple_tag(takes_context=True)

@@ -45,8 +45,30 @@ def browser(sync_api, chromium, monkeypatch):
     sync_api.expect.set_options(timeout=15_000)
     with sync_api.sync_playwright() as playwright:
         browser = launch(playwright)
+        violations = watch_content_security_policy(browser)
         yield browser
         browser.close()
+    # Every page any browser test opened, public or admin, ran within its policy.
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
+
+
+def watch_content_security_policy(browser):
+    """Chromium reports each thing a page's Content-Security-Policy refused as a console
+    error; collect them from every page the test opens."""
+    violations, new_page = [], browser.new_page
+
+    def watched_page(**options):
+        page = new_page(**options)
+
+        def note(message):
+            if message.type == "error" and "Content Security Policy" in message.text:
+                violations.append(f"{page.url}: {message.text}")
+
+        page.on("console", note)
+        return page
+
+    browser.new_page = watched_page
+    return violations
 
 
 @pytest.fixture

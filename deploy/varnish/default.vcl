@@ -43,7 +43,7 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/(admin|django-admin|documents)/") {
+    if (req.url ~ "^/(admin|documents)/") {
         return (pass);
     }
     # Signed-in staff get fresh pages with their userbar. Everyone else's cookies are sent on

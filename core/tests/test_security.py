@@ -1,0 +1,80 @@
+"""Security headers, security.txt, the admin's sessions and what is no longer there."""
+
+import re
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.urls import reverse
+
+from core.security import EARLY_SCRIPT, script_hash
+
+pytestmark = pytest.mark.django_db
+
+
+def policy(response):
+    """The Content-Security-Policy as {directive: [sources]}."""
+    return {
+        name: sources
+        for name, *sources in (
+            part.split() for part in response["Content-Security-Policy"].split(";") if part.strip()
+        )
+    }
+
+
+def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, home, business):
+    response = client.get("/")
+    csp = policy(response)
+
+    assert csp["script-src"] == ["'self'", script_hash(EARLY_SCRIPT)]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"] and csp["base-uri"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"] and csp["frame-ancestors"] == ["'self'"]
+    assert "unsafe" not in response["Content-Security-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_the_one_inline_script_is_the_one_the_policy_allows(client, home, business):
+    html = client.get("/").content.decode()
+
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", html, re.S)
+    runnable = [body for attributes, body in inline if "application/" not in attributes]
+
+    assert runnable == [EARLY_SCRIPT]
+    assert " style=" not in html and "<style" not in html
+
+
+def test_the_signed_in_admin_gets_the_policy_wagtail_works_under(client, admin_client):
+    signed_in = policy(admin_client.get(reverse("wagtailadmin_home")))
+    sign_in_page = policy(client.get(reverse("wagtailadmin_login")))
+
+    assert signed_in["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert signed_in["object-src"] == ["'none'"] and signed_in["frame-ancestors"] == ["'self'"]
+    assert sign_in_page["script-src"] == ["'self'", script_hash(EARLY_SCRIPT)]  # the public one
+
+
+def test_security_txt_says_whom_to_tell_and_until_when(client, home, settings):
+    settings.SECURITY_CONTACT = "mailto:security@lm-granite.test"
+
+    response = client.get("/.well-known/security.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Contact: mailto:security@lm-granite.test" in lines
+    assert any(re.fullmatch(r"Expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", line) for line in lines)
+
+
+def test_the_django_admin_is_gone(client, admin_client):
+    assert client.get("/django-admin/").status_code == 404
+    assert admin_client.get("/django-admin/").status_code == 404
+
+
+def test_logging_out_ends_the_session_on_the_server(admin_client, settings):
+    assert Session.objects.count() == 1
+
+    admin_client.post(reverse("wagtailadmin_logout"))
+
+    assert Session.objects.count() == 0
+    assert settings.SESSION_COOKIE_AGE == 10 * 3600 and settings.SESSION_SAVE_EVERY_REQUEST
