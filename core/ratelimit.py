@@ -11,16 +11,19 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 
-def client_address(request):
-    """The visitor's address, as a key: IPv6 by its /64 network, which one person controls.
-
-    Behind a proxy, set TRUSTED_PROXY_HEADER to the header it fills; of a list such as
-    X-Forwarded-For only the last entry, the one the proxy added, can be trusted.
-    """
+def visitor_ip(request):
+    """The visitor's IP address as sent. Behind a proxy, set TRUSTED_PROXY_HEADER to the header
+    it fills; of a list such as X-Forwarded-For only the last entry, the one the proxy added,
+    can be trusted."""
     header = getattr(settings, "TRUSTED_PROXY_HEADER", "")
-    address = request.META.get("REMOTE_ADDR", "")
     if header and request.META.get(header):
-        address = request.META[header].split(",")[-1].strip()
+        return request.META[header].split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def client_address(request):
+    """The visitor's address, as a key: IPv6 by its /64 network, which one person controls."""
+    address = visitor_ip(request)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

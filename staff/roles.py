@@ -57,6 +57,9 @@ ROLES = {
             "wagtailsearchpromotions.add_searchpromotion",
             "wagtailsearchpromotions.change_searchpromotion",
             "wagtailsearchpromotions.delete_searchpromotion",
+            # Locked sign-ins (django-axes): seen and released.
+            "axes.view_accessattempt",
+            "axes.delete_accessattempt",
         ],
         "pages": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collections": ["add_image", "change_image", "delete_image", "choose_image",

@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks_db",
     "csp",
+    "axes",
     # Last: its post_migrate step needs every other app's permissions to exist already.
     "staff",
 ]
@@ -142,7 +143,24 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Refuses sign-ins while an account or an address is locked out (django-axes).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Guessing passwords: after ten failed sign-ins an account is locked, whoever tries it, and so
+# is an address, whichever account it tries. The lock lifts after an hour, or when a
+# Moderator releases it (Settings > Locked sign-ins, staff/wagtail_hooks.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.visitor_ip"
+AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
