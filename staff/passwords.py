@@ -1,4 +1,11 @@
-"""Password reset for staff, through the mail queue.
+"""Staff passwords: the first sign-in with a one-time password, and password reset through
+the mail queue.
+
+An account made by `create_staff_user` has a one-time password: until its owner chooses their
+own, every admin page sends them to the password form (`FirstPasswordMiddleware`), and after
+72 hours unused it signs no one in (`StaffBackend`).
+
+Password reset:
 
 The request only queues a task, whether or not the address belongs to anyone, so it answers
 as fast either way and never waits for the mail server; the worker looks the address up and
@@ -12,16 +19,57 @@ import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.backends import ModelBackend
 from django.core.mail import EmailMultiAlternatives
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django_tasks import task
 from wagtail.admin.forms.auth import PasswordResetForm
 
 from core import mail
 from core.ratelimit import client_address, over_limit
+from staff.models import OneTimePassword
 
 logger = logging.getLogger(__name__)
 HOUR = 3600
+# Where someone with a one-time password may go: the password form, and out.
+FIRST_PASSWORD_PATHS = ("/admin/account/", "/admin/logout/", "/admin/jsi18n/")
+
+
+class StaffBackend(ModelBackend):
+    """Django's backend, refusing a one-time password given more than 72 hours ago."""
+
+    def user_can_authenticate(self, user):
+        given = OneTimePassword.objects.filter(user=user).first()
+        if given and given.expired and not given.changed:
+            logger.warning("Sign-in refused: %s's one-time password has expired", user)
+            return False
+        return super().user_can_authenticate(user)
+
+
+class FirstPasswordMiddleware:
+    """Sends someone still on a one-time password to choose their own, from any admin page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path_info.startswith("/admin/")
+            and not request.path_info.startswith(FIRST_PASSWORD_PATHS)
+        ):
+            given = OneTimePassword.objects.filter(user=user).select_related("user").first()
+            if given and given.changed:
+                given.delete()
+            elif given:
+                messages.info(request, "Welcome. First, choose a password of your own.")
+                return redirect(reverse("wagtailadmin_account") + "#password")
+        return self.get_response(request)
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

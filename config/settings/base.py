@@ -143,6 +143,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Sends staff on a one-time password to choose their own first (staff/passwords.py).
+    "staff.passwords.FirstPasswordMiddleware",
     # Refuses sign-ins while an account or an address is locked out (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -152,7 +154,7 @@ MIDDLEWARE = [
 # Moderator releases it (Settings > Locked sign-ins, staff/wagtail_hooks.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "staff.passwords.StaffBackend",  # Django's, but one-time passwords expire
 ]
 AXES_FAILURE_LIMIT = 10
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

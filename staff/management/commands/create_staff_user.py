@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from staff.models import OneTimePassword
 from staff.roles import ROLES, sync_roles
 
 ROLE_NAMES = {name.lower().replace(" ", "-"): name for name in ROLES}
@@ -33,7 +34,9 @@ class Command(BaseCommand):
             username, email, password, first_name=first_name, last_name=last_name
         )
         user.groups.add(Group.objects.get(name=ROLE_NAMES[role]))
+        OneTimePassword.objects.create(user=user, password_hash=user.password)
         self.stdout.write(
             f"Created {username} ({ROLE_NAMES[role]}). One-time password: {password}\n"
-            "Give it to them privately; they change it under Account after logging in."
+            "Give it to them privately. It works for 72 hours; at their first sign-in they\n"
+            "choose their own."
         )
