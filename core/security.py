@@ -13,6 +13,7 @@ import hashlib
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.utils.safestring import mark_safe
 
 # Marks the page as scripted before the first paint: the menu's collapsed styles apply at once.
@@ -26,6 +27,24 @@ def script_hash(source):
 
 def early_script():
     return mark_safe(f"<script>{EARLY_SCRIPT}</script>")  # a constant, not input
+
+
+# What a visitor's browser sends to the public site; the admin keeps whatever Wagtail uses.
+PUBLIC_METHODS = {"GET", "HEAD", "POST"}
+
+
+class PublicMethodsMiddleware:
+    """Any other method (TRACE, OPTIONS, PUT...) on a public address gets 405, not the page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in PUBLIC_METHODS and not request.path_info.startswith(
+            settings.ADMIN_PATH_PREFIXES
+        ):
+            return HttpResponseNotAllowed(sorted(PUBLIC_METHODS))
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware(CSPMiddleware):

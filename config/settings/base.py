@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy, Cross-Origin-Resource-Policy and Permissions-Policy.
     "core.security.SecurityHeadersMiddleware",
+    # GET, HEAD and POST only on the public site (core/security.py).
+    "core.security.PublicMethodsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses HTML; Django adds random bytes against BREACH and masks every CSRF token.

@@ -43,6 +43,15 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# HSTS for subdomains, and the browsers' preload list, are promises about hosts this site does
+# not run (a shop, a webmail) and, for preloading, hard to take back: each is the owner's choice.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)  # noqa: F405
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # noqa: F405
+SILENCED_SYSTEM_CHECKS = [
+    "security.W005",  # HSTS without subdomains unless SECURE_HSTS_INCLUDE_SUBDOMAINS: see above
+    "security.W021",  # no preload unless SECURE_HSTS_PRELOAD: see above
+    "security.W019",  # SAMEORIGIN, not DENY: the admin shows its page previews in a frame
+]
 
 LOGGING = {
     "version": 1,

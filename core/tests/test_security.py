@@ -1,8 +1,13 @@
 """Security headers, security.txt, the admin's sessions and what is no longer there."""
 
+import os
 import re
+import secrets
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 
@@ -78,3 +83,56 @@ def test_logging_out_ends_the_session_on_the_server(admin_client, settings):
 
     assert Session.objects.count() == 0
     assert settings.SESSION_COOKIE_AGE == 10 * 3600 and settings.SESSION_SAVE_EVERY_REQUEST
+
+
+@pytest.mark.parametrize("method", ["TRACE", "OPTIONS", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/", "/search/", "/contact/", "/robots.txt"])
+def test_other_methods_on_public_addresses_get_405_not_the_page(
+    client, home, business, method, path
+):
+    response = client.generic(method, path)
+
+    assert response.status_code == 405
+    assert set(response["Allow"].split(", ")) == {"GET", "HEAD", "POST"}
+
+
+def test_sign_in_never_sends_anyone_to_another_site(client, staff_user):
+    staff_user("Editors", "ed", password="right-one")
+
+    response = client.post(
+        reverse("wagtailadmin_login") + "?next=https://evil.example/steal",
+        {"username": "ed", "password": "right-one", "next": "https://evil.example/steal"},
+    )
+
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1\r\nX-Injected: 1", "a" * 300])
+def test_a_forged_host_header_gets_a_clear_400(client, home, business, host):
+    response = client.get("/", HTTP_HOST=host)
+
+    assert response.status_code == 400
+    assert "X-Injected" not in response
+
+
+def test_the_documented_production_environment_passes_check_deploy(tmp_path):
+    example = dict(
+        line.split("=", 1)
+        for line in (settings.BASE_DIR / "deploy" / "env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    env = {**example, "SECRET_KEY": secrets.token_urlsafe(50),
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+           "STATIC_ROOT": str(tmp_path / "static"), "MEDIA_ROOT": str(tmp_path / "media"),
+           "PRIVATE_MEDIA_ROOT": str(tmp_path / "private")}  # fmt: skip
+    clean = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+
+    check = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**clean, **env}, cwd=settings.BASE_DIR, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+
+    assert check.returncode == 0, check.stderr + check.stdout
+    assert "no issues" in check.stdout
