@@ -1,16 +1,20 @@
 import os
 import shutil
 
+import django_otp
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Collection, Locale, Page, Site
 
 from config.settings.base import s3_storages
 from core import mail, photos
 from home.models import HomePage
 from site_settings.models import BusinessSettings
+from staff import second_factor
 from tools import servers
 
 
@@ -70,6 +74,26 @@ def staff_user(django_user_model):
         return user
 
     return make
+
+
+def sign_in(client, user):
+    """Sign `user` in on a test client as the sign-in pages would: after the password, and for
+    whoever has or must have a second factor, after a code from their phone app."""
+    client.force_login(user)
+    if second_factor.required_for(user) or django_otp.user_has_device(user):
+        device = second_factor.phone_app(user) or TOTPDevice.objects.create(
+            user=user, name=second_factor.PHONE_APP, confirmed=True
+        )
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's, signed in through the second factor as a superuser must be."""
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -38,6 +38,7 @@ LEADS = ["contact.view_estimaterequest", "contact.change_estimaterequest"]
 ROLES = {
     EDITORS: {
         "description": "Write and change pages and photos, and send them for review.",
+        "second_factor": False,  # optional: an Editor may set one up from their account
         "permissions": ["wagtailadmin.access_admin", *SNIPPETS_EDIT],
         "pages": ["add_page", "change_page"],
         "collections": ["add_image", "change_image", "choose_image", "add_document",
@@ -45,6 +46,7 @@ ROLES = {
     },
     MODERATORS: {
         "description": "Review and publish pages, manage settings, redirects and requests.",
+        "second_factor": True,
         "permissions": [
             "wagtailadmin.access_admin",
             *SNIPPETS_ALL,
@@ -67,11 +69,16 @@ ROLES = {
     },
     LEAD_HANDLERS: {
         "description": "Answer estimate requests: read them, set their status and export them.",
+        "second_factor": True,
         "permissions": ["wagtailadmin.access_admin", *LEADS],
         "pages": [],
         "collections": [],
     },
 }  # fmt: skip
+
+# Who publishes or sees visitors' details signs in with a code from their phone as well as the
+# password (staff/second_factor.py); so does every superuser.
+SECOND_FACTOR_ROLES = [name for name, role in ROLES.items() if role["second_factor"]]
 
 ROOT_PAGE = "root page"
 

@@ -1,11 +1,15 @@
-"""Locked sign-ins in the admin: Moderators see which accounts and addresses django-axes has
-locked after too many wrong passwords, and release one by deleting its row."""
+"""Staff sign-in in the admin: locked sign-ins, which Moderators see and release (django-axes
+locks an account or an address after too many wrong passwords; a row's deletion releases it),
+and the pages of the second factor (staff/second_factor.py)."""
 
 from axes.models import AccessAttempt
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from staff import second_factor
 
 
 class ReleaseOnlyPolicy(ModelPermissionPolicy):
@@ -38,3 +42,17 @@ class LockedSignInViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_locked_sign_ins():
     return LockedSignInViewSet("locked_sign_ins")
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return second_factor.urls()
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_menu_item(request):
+    return {
+        "url": reverse("second_factor_manage"),
+        "label": "Second factor",
+        "help_text": "The code from your phone that you give after your password.",
+    }

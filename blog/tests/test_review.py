@@ -13,6 +13,7 @@ from wagtail.models import TaskState
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from blog.models import ArticlePage, FactCheckForm, FactCheckTask
 from blog.tests.admin_forms import sourced_article_form
+from conftest import sign_in
 from staff.roles import EDITORS, MODERATORS
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def people(staff_user):
 
 
 def submitted_article(client, blog, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
     response = client.post(url, sourced_article_form(action="action-submit"))
     assert response.status_code == 302
@@ -68,7 +69,7 @@ def test_editor_submits_and_moderator_approves_after_the_checklist(client, blog,
     article.refresh_from_db()
     assert not article.live
 
-    client.force_login(people["moderator"])
+    sign_in(client, people["moderator"])
     modal = client.get(action_url(article, "approve")).content.decode()
     assert "The facts match the sources" in modal and "Dates are right" in modal
     incomplete = {"comment": "Looks fine", "facts": "on"}
@@ -91,7 +92,7 @@ def test_editor_submits_and_moderator_approves_after_the_checklist(client, blog,
 
 def test_moderator_asks_for_changes_with_a_comment(client, blog, people):
     article = submitted_article(client, blog, people["editor"])
-    client.force_login(people["moderator"])
+    sign_in(client, people["moderator"])
 
     client.post(action_url(article, "reject"), {"comment": "The treaty was signed in March."})
 
@@ -102,13 +103,13 @@ def test_moderator_asks_for_changes_with_a_comment(client, blog, people):
     rejected = TaskState.objects.get(status=TaskState.STATUS_REJECTED)
     assert rejected.get_comment() == "The treaty was signed in March."
     # The editor sees the comment when they open the article again.
-    client.force_login(people["editor"])
+    sign_in(client, people["editor"])
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
     assert "The treaty was signed in March." in edit
 
 
 def test_editors_cannot_publish_directly(client, blog, people):
-    client.force_login(people["editor"])
+    sign_in(client, people["editor"])
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
 
     client.post(url, sourced_article_form(action="action-publish"))
@@ -154,7 +155,7 @@ def test_the_dashboard_lists_what_awaits_review_and_recent_edits(client, blog, p
     assert "Your most recent edits" in editor_dashboard
     assert "Carrara marble" in editor_dashboard
 
-    client.force_login(people["moderator"])
+    sign_in(client, people["moderator"])
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert "Awaiting your review" in dashboard
@@ -162,7 +163,7 @@ def test_the_dashboard_lists_what_awaits_review_and_recent_edits(client, blog, p
 
 
 def test_staff_see_the_accessibility_checker_on_public_pages(client, blog, people):
-    client.force_login(people["editor"])
+    sign_in(client, people["editor"])
 
     html = client.get("/blog/").content.decode()
 

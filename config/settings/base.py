@@ -115,6 +115,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "axes",
+    # The second factor: codes from a phone app (TOTP) and one-time recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Last: its post_migrate step needs every other app's permissions to exist already.
     "staff",
 ]
@@ -142,11 +146,15 @@ MIDDLEWARE = [
     "core.navigation.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session gave a second-factor code.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Sends staff on a one-time password to choose their own first (staff/passwords.py).
     "staff.passwords.FirstPasswordMiddleware",
+    # Then asks for the second factor, or for setting one up (staff/second_factor.py).
+    "staff.second_factor.SecondFactorMiddleware",
     # Refuses sign-ins while an account or an address is locked out (django-axes).
     "axes.middleware.AxesMiddleware",
 ]
@@ -165,6 +173,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "staff/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "core.ratelimit.visitor_ip"
 AXES_ENABLE_ADMIN = False
+# The name a phone's authenticator app shows beside the codes (staff/second_factor.py).
+OTP_TOTP_ISSUER = "L&M Granite and Marble"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from config.settings.base import redis_caches
+from conftest import sign_in
 from contact.estimates import MAX_AREA, ROUND_TO
 from contact.models import REPLAYED_TOKEN, ContactFormField, EstimateRequest
 from core.ratelimit import client_address
@@ -234,7 +235,7 @@ def test_an_editor_field_named_like_ours_does_not_break_the_form(client, contact
 
 
 def test_lead_staff_only_see_leads_in_wagtails_forms_screen(client, contact, staff_user):
-    client.force_login(staff_user(EDITORS, "editor"))
+    sign_in(client, staff_user(EDITORS, "editor"))
 
     assert client.get(f"/admin/forms/submissions/{contact.pk}/").status_code in (302, 403)
     assert "Request a free estimate" not in client.get("/admin/forms/").content.decode()

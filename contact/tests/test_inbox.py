@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
+from conftest import sign_in
 from contact.models import EstimateRequest
 from contact.views import estimate_request_viewset
 from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
@@ -30,7 +31,7 @@ def lead_handler(staff_user):
 
 @pytest.fixture
 def handler(client, lead_handler):
-    client.force_login(lead_handler)
+    sign_in(client, lead_handler)
     return client
 
 
@@ -101,7 +102,7 @@ def test_editor_without_permission_is_refused(client, django_user_model, contact
     make_request(contact)
     editor = django_user_model.objects.create_user("editor", password="pw-for-tests")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    sign_in(client, editor)
 
     lead = EstimateRequest.objects.get()
     for url in [
@@ -162,7 +163,7 @@ def test_lead_details_show_labels_and_escape_input(admin_client, contact):
 def test_the_admin_search_offers_requests_only_to_lead_staff(
     client, contact, staff_user, role, offered
 ):
-    client.force_login(staff_user(role))
+    sign_in(client, staff_user(role))
 
     html = client.get("/admin/pages/search/", {"q": "bob"}).content.decode()
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from conftest import sign_in
 from contact.models import EstimatePhoto, EstimateRequest
 
 pytestmark = pytest.mark.django_db
@@ -96,12 +97,12 @@ def test_only_staff_with_permission_see_photos(client, contact, valid_post, djan
     assert client.get(url).status_code == 302  # not logged in: to the admin login
     editor = django_user_model.objects.create_user("editor", password="pw-for-tests")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(url).status_code == 403
 
     editor.user_permissions.add(Permission.objects.get(codename="view_estimaterequest"))
     editor = django_user_model.objects.get(pk=editor.pk)
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert "no-store" in response["Cache-Control"]

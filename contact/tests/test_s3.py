@@ -8,6 +8,7 @@ import urllib.request
 import pytest
 from django.urls import reverse
 
+from conftest import sign_in
 from contact.models import EstimatePhoto
 from contact.tests.test_photos import jpeg_with_gps, upload
 from staff.roles import EDITORS, LEAD_HANDLERS
@@ -41,10 +42,10 @@ def test_estimate_photo_is_kept_in_the_private_bucket_and_shown_only_to_lead_sta
     url = reverse("estimate_photo", args=(photo.pk,))
     response = client.get(url)
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
-    client.force_login(staff_user(EDITORS))
+    sign_in(client, staff_user(EDITORS))
     assert client.get(url).status_code == 403
 
-    client.force_login(staff_user(LEAD_HANDLERS))
+    sign_in(client, staff_user(LEAD_HANDLERS))
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "image/jpeg"
     assert b"".join(response.streaming_content) == stored

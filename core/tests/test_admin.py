@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 from blog.factories import BlogIndexPageFactory
 from blog.models import ArticlePage, BlogIndexPage
 from blog.tests.admin_forms import article_form
+from conftest import sign_in
 from contact.models import ContactPage
 from contact.views import estimate_request_viewset
 from gallery.models import GalleryPage
@@ -56,7 +57,7 @@ TREE = {
 @pytest.fixture
 def editor(client, django_user_model):
     user = django_user_model.objects.create_superuser("owner", "owner@example.com", "pw-for-tests")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

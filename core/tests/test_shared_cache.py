@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
 from config.settings.base import redis_caches
+from conftest import sign_in
 from contact.factories import make_contact_page
 from core import cache as core_cache
 from core.tests.purge_backend import PURGED
@@ -87,7 +88,7 @@ def test_personal_and_one_off_responses_are_never_shared(client, blog, staff_use
 
     assert cache_control(client.get("/contact/")) == PRIVATE  # the form's token
     assert cache_control(client.get("/search/", {"q": "marble"})) == PRIVATE
-    client.force_login(staff_user(EDITORS))
+    sign_in(client, staff_user(EDITORS))
     assert cache_control(client.get("/blog/carrara/")) == PRIVATE  # the userbar
     assert "public" not in cache_control(client.get("/admin/"))
 

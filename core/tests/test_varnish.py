@@ -9,6 +9,7 @@ from http.cookiejar import CookieJar
 import pytest
 
 from blog.factories import ArticlePageFactory, BlogIndexPageFactory
+from conftest import sign_in
 from contact.factories import make_contact_page
 from staff.roles import EDITORS
 
@@ -76,7 +77,7 @@ def test_a_filtered_listing_goes_with_its_page(varnish, blog):
 
 
 def test_staff_get_fresh_pages_and_visitors_never_get_theirs(varnish, blog, staff_user, client):
-    client.force_login(staff_user(EDITORS))
+    sign_in(client, staff_user(EDITORS))
     session = f"sessionid={client.cookies['sessionid'].value}"
 
     for _ in range(2):

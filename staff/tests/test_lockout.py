@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+import conftest
 from staff.roles import EDITORS, MODERATORS
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +53,7 @@ def test_a_moderator_releases_a_lock(editor, staff_user):
         sign_in("ed", f"guess-{n}")
     assert sign_in("ed", "the-right-one").status_code == 429
     moderator = Client()
-    moderator.force_login(staff_user(MODERATORS, "mo"))
+    conftest.sign_in(moderator, staff_user(MODERATORS, "mo"))
 
     listing = moderator.get(reverse("locked_sign_ins:index")).content.decode()
     assert "198.51.100.7" in listing
@@ -74,6 +75,6 @@ def test_a_lock_lifts_after_an_hour(editor):
 
 
 def test_editors_cannot_see_or_release_locks(client, editor):
-    client.force_login(editor)
+    conftest.sign_in(client, editor)
 
     assert client.get(reverse("locked_sign_ins:index")).status_code in (302, 403)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowPage
 
 from blog.factories import BlogIndexPageFactory
+from conftest import sign_in
 from contact.factories import make_contact_page
 from staff.roles import (
     EDITORS,
@@ -82,7 +83,7 @@ def may_open(client, url):
 
 
 def staff_client(client, staff_user, role):
-    client.force_login(staff_user(role))
+    sign_in(client, staff_user(role))
     return client
 
 
@@ -98,7 +99,7 @@ def test_each_role_opens_exactly_its_areas(client, staff_user, home, site, role)
 
 def test_the_owner_opens_everything(client, django_user_model, home, site):
     owner = django_user_model.objects.create_superuser("owner", "owner@example.com", "x")
-    client.force_login(owner)
+    sign_in(client, owner)
 
     assert all(may_open(client, url) for url in urls(home, site).values())
 

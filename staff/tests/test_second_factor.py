@@ -1,0 +1,215 @@
+"""The second factor: required for Moderators, Lead handlers and superusers, optional for
+Editors; set up with a phone app, asked after the password, recovery codes good once."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = reverse("wagtailadmin_login")
+HOME = reverse("wagtailadmin_home")
+SET_UP = reverse("second_factor_set_up")
+CODE = reverse("second_factor_sign_in")
+MANAGE = reverse("second_factor_manage")
+PASSWORD = "pw-for-tests"
+# The dashboard and the estimate requests, which every role here may see once signed in.
+ADMIN_PAGES = [HOME, reverse("estimate_requests:index")]
+
+
+def password_step(username, password=PASSWORD):
+    client = Client()
+    response = client.post(LOGIN, {"username": username, "password": password})
+    assert response.status_code == 302, "the password was refused"
+    return client
+
+
+def code_now(device):
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def set_up_phone(client):
+    """What a person does on the set-up page: scan, then type the app's first code."""
+    page = client.get(SET_UP)
+    assert page.status_code == 200
+    device = TOTPDevice.objects.get(user=page.wsgi_request.user, confirmed=False)
+    return client.post(SET_UP, {"code": code_now(device)}), device
+
+
+def codes_on(page):
+    return re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page.content.decode())
+
+
+@pytest.mark.parametrize("role", [MODERATORS, LEAD_HANDLERS, "superuser"])
+def test_whoever_must_have_one_is_sent_to_set_it_up_and_reaches_nothing_before(
+    role, staff_user, django_user_model
+):
+    if role == "superuser":
+        django_user_model.objects.create_superuser("owner", "owner@example.com", PASSWORD)
+        username = "owner"
+    else:
+        username = staff_user(role).username
+    client = password_step(username)
+
+    for path in ADMIN_PAGES:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(SET_UP), path
+    page = client.get(SET_UP).content.decode()
+    assert "Your role lets you publish pages or read visitors' requests" in page
+    assert "<svg" in page and "QR code to scan" in page
+
+    refused = client.post(SET_UP, {"code": "000000"})
+    assert "That code is not right" in refused.content.decode()
+    assert client.get(HOME).status_code == 302
+    TOTPDevice.objects.update(throttling_failure_count=0)  # no wait before the next try
+
+    done, device = set_up_phone(client)
+    codes = codes_on(done)
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert "shown only now" in done.content.decode()
+    device.refresh_from_db()
+    assert device.confirmed
+    for path in ADMIN_PAGES:
+        assert client.get(path).status_code == 200, path
+
+
+def test_after_the_password_the_code_is_asked_and_a_wrong_one_refused(staff_user):
+    moderator = staff_user(MODERATORS, "mo")
+    device = TOTPDevice.objects.create(user=moderator, name="Phone app", confirmed=True)
+    client = password_step("mo")
+
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{CODE}?next=%2Fadmin%2Fpages%2F"
+    # The set-up page cannot be used to pair another phone before the code is given.
+    assert client.get(SET_UP)["Location"].startswith(CODE)
+    assert client.get(MANAGE)["Location"].startswith(CODE)
+
+    wrong = client.post(CODE, {"code": "123 456", "next": "/admin/pages/"})
+    assert wrong.status_code == 200
+    assert "That code is not right" in wrong.content.decode()
+    assert client.get(HOME).status_code == 302
+
+    TOTPDevice.objects.update(throttling_failure_count=0)  # no wait before the next try
+    device.refresh_from_db()
+    right = client.post(CODE, {"code": code_now(device), "next": "/admin/pages/"})
+    assert right.status_code == 302 and right["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_wrong_codes_in_a_row_make_each_next_try_wait(staff_user):
+    device = TOTPDevice.objects.create(
+        user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True
+    )
+    client = password_step("mo")
+    client.post(CODE, {"code": "111111"})
+
+    # Even the right code is refused while the wait lasts.
+    response = client.post(CODE, {"code": code_now(device)})
+    assert "Too many wrong codes" in response.content.decode()
+    assert client.get(HOME).status_code == 302
+
+
+def test_recovery_codes_sign_in_once_each(staff_user):
+    staff_user(LEAD_HANDLERS, "lee")
+    codes = codes_on(set_up_phone(password_step("lee"))[0])
+
+    client = password_step("lee")
+    used = client.post(CODE, {"code": codes[0].upper()})
+    assert used.status_code == 302 and used["Location"] == MANAGE
+    page = client.get(MANAGE).content.decode()
+    assert "signed in with a recovery code; 9 are left" in page
+    assert "You have 9 unused recovery codes" in page
+    assert client.get(HOME).status_code == 200
+
+    again = password_step("lee").post(CODE, {"code": codes[0]})
+    assert "That code is not right" in again.content.decode()
+    assert StaticToken.objects.filter(token=codes[0]).count() == 0
+
+
+def test_new_recovery_codes_replace_the_old_ones(staff_user):
+    staff_user(MODERATORS, "mo")
+    client = password_step("mo")
+    old = codes_on(set_up_phone(client)[0])
+
+    new = codes_on(client.post(MANAGE, {"action": "new-codes"}))
+
+    assert len(new) == 10 and not set(old) & set(new)
+    assert set(StaticToken.objects.values_list("token", flat=True)) == set(new)
+
+
+def test_a_new_phone_replaces_the_old_one_once_it_works(staff_user):
+    staff_user(MODERATORS, "mo")
+    client = password_step("mo")
+    _, old_phone = set_up_phone(client)
+
+    _, new_phone = set_up_phone(client)
+
+    assert list(TOTPDevice.objects.values_list("pk", flat=True)) == [new_phone.pk]
+    assert new_phone.pk != old_phone.pk
+
+
+def test_editors_choose_and_once_set_up_it_is_asked_of_them_too(staff_user):
+    staff_user(EDITORS, "ed")
+    client = password_step("ed")
+    assert client.get(HOME).status_code == 200
+    assert "The second factor is off" in client.get(MANAGE).content.decode()
+
+    codes = codes_on(set_up_phone(client)[0])
+    later = password_step("ed")
+    assert later.get(HOME)["Location"] == CODE
+
+    # An Editor may turn it off again, after giving a code; a Moderator may not.
+    later.post(CODE, {"code": codes[0]})
+    later.post(MANAGE, {"action": "turn-off"})
+    assert not TOTPDevice.objects.filter(user__username="ed").exists()
+    assert password_step("ed").get(HOME).status_code == 200
+
+
+def test_moderators_cannot_turn_it_off(staff_user):
+    staff_user(MODERATORS, "mo")
+    client = password_step("mo")
+    set_up_phone(client)
+
+    client.post(MANAGE, {"action": "turn-off"})
+
+    assert TOTPDevice.objects.filter(user__username="mo", confirmed=True).exists()
+    assert "Turn off" not in client.get(MANAGE).content.decode()
+
+
+def test_the_code_page_sends_nobody_to_another_site(staff_user):
+    device = TOTPDevice.objects.create(
+        user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True
+    )
+    client = password_step("mo")
+
+    response = client.post(CODE, {"code": code_now(device), "next": "https://evil.example/"})
+
+    assert response.status_code == 302 and response["Location"] == HOME
+
+
+def test_a_new_moderator_chooses_a_password_first_then_sets_up_the_phone(capsys):
+    call_command("create_staff_user", "nia", email="nia@example.com", role="moderators")
+    one_time = re.search(r"One-time password: (\S+)", capsys.readouterr().out)[1]
+    client = password_step("nia", one_time)
+
+    assert client.get(HOME)["Location"].startswith(reverse("wagtailadmin_account"))
+    account = client.get(reverse("wagtailadmin_account"))
+    assert account.status_code == 200
+
+    assert "choose a password of your own" in account.content.decode()
+
+    user = account.wsgi_request.user
+    user.set_password("her own, long and new 7")  # as the account page does
+    user.save()
+    client = password_step("nia", "her own, long and new 7")
+    assert client.get(HOME)["Location"].startswith(SET_UP)
