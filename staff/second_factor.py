@@ -20,9 +20,11 @@ import qrcode.image.svg
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import RedirectURLMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -32,6 +34,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
 
 from staff.roles import SECOND_FACTOR_ROLES
 
@@ -262,6 +265,34 @@ class ManageView(TemplateView):
         return redirect("second_factor_manage")
 
 
+@method_decorator(never_cache, name="dispatch")
+class ResetView(TemplateView):
+    """The owner's way out for someone who lost both phone and recovery codes: their second
+    factor is removed, and at their next sign-in they set it up again."""
+
+    template_name = "staff/second_factor/reset.html"
+
+    def dispatch(self, request, user_id):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.person = get_object_or_404(get_user_model(), pk=user_id)
+        return super().dispatch(request, user_id)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "person": self.person}
+
+    def post(self, request, user_id):
+        for device in django_otp.devices_for_user(self.person, confirmed=None):
+            device.delete()
+        log(self.person, "staff.second_factor_reset", user=request.user)
+        messages.success(
+            request,
+            f"{self.person.get_username()}'s second factor was removed. At their next sign-in "
+            "they set it up again.",
+        )
+        return redirect("wagtailusers_users:index")
+
+
 def urls():
     """Registered under /admin/ (staff/wagtail_hooks.py), so Wagtail asks for a signed-in
     person with admin access first."""
@@ -269,4 +300,9 @@ def urls():
         path("second-factor/", SignInView.as_view(), name="second_factor_sign_in"),
         path("second-factor/set-up/", SetUpView.as_view(), name="second_factor_set_up"),
         path("second-factor/manage/", ManageView.as_view(), name="second_factor_manage"),
+        path(
+            "second-factor/reset/<int:user_id>/",
+            ResetView.as_view(),
+            name="second_factor_reset",
+        ),
     ]

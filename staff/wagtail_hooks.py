@@ -2,10 +2,12 @@
 locks an account or an address after too many wrong passwords; a row's deletion releases it),
 and the pages of the second factor (staff/second_factor.py)."""
 
+import django_otp
 from axes.models import AccessAttempt
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -56,3 +58,21 @@ def second_factor_menu_item(request):
         "label": "Second factor",
         "help_text": "The code from your phone that you give after your password.",
     }
+
+
+@hooks.register("register_user_listing_buttons")
+def reset_second_factor_button(user, request_user):
+    if request_user.is_superuser and django_otp.user_has_device(user, confirmed=None):
+        yield ListingButton(
+            "Reset second factor",
+            reverse("second_factor_reset", args=(user.pk,)),
+            icon_name="key",
+            priority=50,
+        )
+
+
+@hooks.register("register_log_actions")
+def second_factor_log_actions(actions):
+    actions.register_action(
+        "staff.second_factor_reset", "Reset second factor", "Second factor reset by the owner"
+    )

@@ -6,6 +6,7 @@ steps are saved at phone and desktop width into docs/editor-guide/ for the edito
 Fixtures (Chromium, Varnish, live demo site) are in conftest.py; these never skip in CI.
 """
 
+import base64
 import os
 import re
 from unittest import mock
@@ -16,14 +17,18 @@ from django import forms
 from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 
 from blog.models import ArticlePage, BlogIndexPage, FactCheckForm
+from conftest import current_code
 from contact.estimates import ballpark
 from contact.models import ContactPage, EstimateRequest
 from gallery.models import GalleryPage
 from materials.models import Material
 from services.models import ServicePage
+from staff import second_factor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,14 +62,21 @@ def staff(django_user_model, staff_user):
 
     def log_in(browser, site_url, role, name):
         if role == "owner":
-            django_user_model.objects.create_superuser(name, f"{name}@example.com", PASSWORD)
+            user = django_user_model.objects.create_superuser(name, f"{name}@example.com", PASSWORD)
         else:
-            staff_user(role, name, PASSWORD)
+            user = staff_user(role, name, PASSWORD)
+        # Their phone, already paired: signing in asks for its code.
+        phone = None
+        if second_factor.required_for(user):
+            phone = TOTPDevice.objects.create(user=user, name="Phone app", confirmed=True)
         page = browser.new_page(viewport=DESKTOP)
         page.goto(f"{site_url}/admin/login/")
         page.get_by_label("Username").fill(name)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
+        if phone:
+            page.get_by_role("textbox", name="Code").fill(current_code(phone))
+            page.get_by_role("button", name="Continue").click()
         page.wait_for_url(f"{site_url}/admin/")
         return page
 
@@ -229,6 +241,10 @@ def test_moderator_restores_an_earlier_version_of_a_service(browser, demo_site, 
     page.goto(f"{demo_site}/admin/pages/{service.pk}/revisions/{earlier.pk}/revert/")
     sync_api.expect(page.get_by_role("textbox", name="Summary")).to_have_value(original)
     shot(page, "restore-version")
+    # The preview beside the editor runs the public page inside the admin's policy.
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = page.frame_locator("iframe#w-preview-iframe")
+    sync_api.expect(preview.get_by_role("heading", level=1)).to_have_text("Kitchen countertops")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     sync_api.expect(page.get_by_text("has been published")).to_be_visible()
@@ -407,3 +423,42 @@ def test_article_is_reviewed_sent_back_fixed_and_approved(browser, demo_site, st
     assert "Granite quarries of Elberton" in visitor.content()
     assert "since 1889" in visitor.content()
     visitor.close()
+
+
+def test_new_moderator_pairs_a_phone_and_signs_in_with_its_code(
+    browser, demo_site, staff_user, sync_api
+):
+    expect = sync_api.expect
+    staff_user("Moderators", "nora", PASSWORD)
+
+    def sign_in_with_password(page):
+        page.goto(f"{demo_site}/admin/login/")
+        page.get_by_label("Username").fill("nora")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+
+    page = browser.new_page(viewport=DESKTOP)
+    sign_in_with_password(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up your second factor")
+    page.goto(f"{demo_site}/admin/pages/")  # nothing else opens before it is done
+    expect(page).to_have_url(re.compile(r"/admin/second-factor/set-up/"))
+    shot(page, "second-factor-set-up")
+    # What a phone app does with the key it scans or is typed.
+    key = base64.b32decode(page.locator(".second-factor__key").inner_text().replace(" ", ""))
+    page.get_by_role("textbox", name="Code").fill(f"{totp(key):06d}")
+    page.get_by_role("button", name="Turn on the second factor").click()
+    codes = page.locator(".second-factor__codes code").all_inner_texts()
+    assert len(codes) == 10
+    shot(page, "second-factor-recovery-codes")
+    page.get_by_role("link", name="I have kept them").click()
+    expect(page).to_have_url(f"{demo_site}/admin/")
+    page.get_by_role("button", name="nora").click()
+    page.get_by_role("button", name="Log out").click()
+
+    sign_in_with_password(page)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("the code from your phone")
+    shot(page, "second-factor-code")
+    page.get_by_role("textbox", name="Code").fill(codes[0])  # the phone is in another room
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("signed in with a recovery code; 9 are left")).to_be_visible()
+    page.close()

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from conftest import current_code, sign_in
 from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
 
 pytestmark = pytest.mark.django_db
@@ -32,16 +32,12 @@ def password_step(username, password=PASSWORD):
     return client
 
 
-def code_now(device):
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
-
-
 def set_up_phone(client):
     """What a person does on the set-up page: scan, then type the app's first code."""
     page = client.get(SET_UP)
     assert page.status_code == 200
     device = TOTPDevice.objects.get(user=page.wsgi_request.user, confirmed=False)
-    return client.post(SET_UP, {"code": code_now(device)}), device
+    return client.post(SET_UP, {"code": current_code(device)}), device
 
 
 def codes_on(page):
@@ -101,7 +97,7 @@ def test_after_the_password_the_code_is_asked_and_a_wrong_one_refused(staff_user
 
     TOTPDevice.objects.update(throttling_failure_count=0)  # no wait before the next try
     device.refresh_from_db()
-    right = client.post(CODE, {"code": code_now(device), "next": "/admin/pages/"})
+    right = client.post(CODE, {"code": current_code(device), "next": "/admin/pages/"})
     assert right.status_code == 302 and right["Location"] == "/admin/pages/"
     assert client.get("/admin/pages/").status_code == 200
 
@@ -114,7 +110,7 @@ def test_wrong_codes_in_a_row_make_each_next_try_wait(staff_user):
     client.post(CODE, {"code": "111111"})
 
     # Even the right code is refused while the wait lasts.
-    response = client.post(CODE, {"code": code_now(device)})
+    response = client.post(CODE, {"code": current_code(device)})
     assert "Too many wrong codes" in response.content.decode()
     assert client.get(HOME).status_code == 302
 
@@ -192,7 +188,7 @@ def test_the_code_page_sends_nobody_to_another_site(staff_user):
     )
     client = password_step("mo")
 
-    response = client.post(CODE, {"code": code_now(device), "next": "https://evil.example/"})
+    response = client.post(CODE, {"code": current_code(device), "next": "https://evil.example/"})
 
     assert response.status_code == 302 and response["Location"] == HOME
 
@@ -213,3 +209,25 @@ def test_a_new_moderator_chooses_a_password_first_then_sets_up_the_phone(capsys)
     user.save()
     client = password_step("nia", "her own, long and new 7")
     assert client.get(HOME)["Location"].startswith(SET_UP)
+
+
+def test_the_owner_resets_a_lost_second_factor_and_nobody_else_can(staff_user, admin_client):
+    staff_user(LEAD_HANDLERS, "lee")
+    set_up_phone(password_step("lee"))
+    lee = TOTPDevice.objects.get(user__username="lee").user
+    reset = reverse("second_factor_reset", args=(lee.pk,))
+
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+    refused = moderator.post(reset)  # Wagtail answers a refusal with the dashboard
+    assert (refused.status_code, refused["Location"]) == (302, HOME)
+    assert TOTPDevice.objects.filter(user=lee).exists()
+    users = admin_client.get(reverse("wagtailusers_users:index")).content.decode()
+    assert reset in users  # the button beside lee, for the owner
+    assert "Reset the second factor" in admin_client.get(reset).content.decode()
+
+    done = admin_client.post(reset)
+
+    assert done.status_code == 302
+    assert not TOTPDevice.objects.filter(user=lee).exists()
+    assert not StaticToken.objects.filter(device__user=lee).exists()
+    assert password_step("lee").get(HOME)["Location"].startswith(SET_UP)
