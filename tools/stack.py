@@ -17,6 +17,7 @@ stack (`set -a; . .stack/env; set +a`).
 """
 
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -261,6 +262,8 @@ def prepare(env, small_images):
     for step in steps:
         run_manage(env, step)
     env["STACK_ADMIN_PASSWORD"] = secrets.token_urlsafe(12)
+    # The superuser's second factor: the key a phone app would hold (staff/second_factor.py).
+    env["STACK_ADMIN_TOTP_KEY"] = secrets.token_hex(20)
     run_manage(
         {**env, "STACK_ADMIN_USER": ADMIN_USER},
         ["shell", "-c", ADMIN_ACCOUNT],
@@ -281,6 +284,11 @@ user, _ = get_user_model().objects.get_or_create(
 user.is_staff = user.is_superuser = user.is_active = True
 user.set_password(os.environ["STACK_ADMIN_PASSWORD"])
 user.save()
+from django_otp.plugins.otp_totp.models import TOTPDevice
+TOTPDevice.objects.filter(user=user).delete()
+TOTPDevice.objects.create(
+    user=user, name="Phone app", key=os.environ["STACK_ADMIN_TOTP_KEY"], confirmed=True
+)
 """
 
 
@@ -320,7 +328,14 @@ def state_login(env):
         "url": FRONT_URL + "/admin/",
         "user": ADMIN_USER,
         "password": env["STACK_ADMIN_PASSWORD"],
+        "totp_key": env["STACK_ADMIN_TOTP_KEY"],
     }
+
+
+def phone_key(hex_key):
+    """The TOTP key as an authenticator app asks for it: base32 in groups of four."""
+    key = base64.b32encode(bytes.fromhex(hex_key)).decode()
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
 
 
 def summary(state):
@@ -340,6 +355,7 @@ def summary(state):
         + [
             "",
             f"Log in at {login['url']} as {login['user']}, password {login['password']}",
+            f"  second factor: add the key {phone_key(login['totp_key'])} to a phone app",
             "Environment for manage.py: set -a; . .stack/env; set +a",
             "Stop: make stack-down",
         ]

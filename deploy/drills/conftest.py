@@ -16,6 +16,7 @@ from http.cookies import SimpleCookie
 
 import psycopg
 import pytest
+from django_otp.oath import totp
 
 from tools import stack
 
@@ -102,11 +103,17 @@ class Visitor:
             content_type = "application/x-www-form-urlencoded"
         return self.request("POST", path, body, {"Content-Type": content_type, "Referer": referer})
 
-    def log_in(self, user, password):
+    def log_in(self, login):
+        """Sign in to the admin as `login` (the stack's state): password, then the code its
+        phone app would show now."""
         self.get("/admin/login/")
         status, headers, _ = self.post_form(
-            "/admin/login/", {"username": user, "password": password, "next": "/admin/"}
+            "/admin/login/",
+            {"username": login["user"], "password": login["password"], "next": "/admin/"},
         )
+        assert status == 302, status
+        code = f"{totp(bytes.fromhex(login['totp_key'])):06d}"
+        status, headers, _ = self.post_form("/admin/second-factor/", {"code": code})
         assert status == 302 and headers["Location"].endswith("/admin/"), status
 
 

@@ -52,7 +52,7 @@ def test_a_photo_uploaded_through_one_node_is_shown_by_the_other(running_stack, 
     port_a, port_b = node_ports(running_stack)
     login = running_stack["login"]
     editor_a = Visitor(node_port=port_a)
-    editor_a.log_in(login["user"], login["password"])
+    editor_a.log_in(login)
     editor_a.get("/admin/images/add/")
     status, headers, _ = editor_a.post_form(
         "/admin/images/add/",
