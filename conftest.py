@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -97,9 +98,10 @@ def current_code(device):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
-    """pytest-django's, signed in through the second factor as a superuser must be."""
-    return sign_in(client, admin_user)
+def admin_client(admin_user):
+    """pytest-django's, a client of its own signed in through the second factor as a
+    superuser must be."""
+    return sign_in(Client(), admin_user)
 
 
 @pytest.fixture(scope="session", autouse=True)

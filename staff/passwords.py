@@ -1,6 +1,9 @@
 """Staff passwords: the first sign-in with a one-time password, and password reset through
 the mail queue.
 
+Signing in: one address may try five passwords or codes a minute (`SignInThrottleMiddleware`);
+django-axes locks an account or an address after ten wrong passwords.
+
 An account made by `create_staff_user` has a one-time password: until its owner chooses their
 own, every admin page sends them to the password form (`FirstPasswordMiddleware`), and after
 72 hours unused it signs no one in (`StaffBackend`).
@@ -22,7 +25,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.backends import ModelBackend
 from django.core.mail import EmailMultiAlternatives
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_tasks import task
@@ -70,6 +73,29 @@ class FirstPasswordMiddleware:
                 messages.info(request, "Welcome. First, choose a password of your own.")
                 return redirect(reverse("wagtailadmin_account") + "#password")
         return self.get_response(request)
+
+
+class SignInThrottleMiddleware:
+    """Slows guessing before django-axes locks: one address may try a password or a code
+    SIGN_INS_PER_MINUTE times a minute, right or wrong; more tries get a page asking them to
+    wait, and are not tried. At five a minute, ten wrong passwords (the lock) take two."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info in self.sign_in_paths():
+            key = f"sign-ins:{client_address(request)}"
+            if over_limit(key, settings.SIGN_INS_PER_MINUTE, 60):
+                logger.warning("Sign-in throttled for %s", client_address(request))
+                response = render(request, "staff/slow_down.html", status=429)
+                response["Retry-After"] = "60"
+                return response
+        return self.get_response(request)
+
+    @staticmethod
+    def sign_in_paths():
+        return (reverse("wagtailadmin_login"), reverse("second_factor_sign_in"))
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -151,6 +151,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Five sign-in tries a minute from one address, before django-axes' lock (staff/passwords.py).
+    "staff.passwords.SignInThrottleMiddleware",
     # Sends staff on a one-time password to choose their own first (staff/passwords.py).
     "staff.passwords.FirstPasswordMiddleware",
     # Then asks for the second factor, or for setting one up (staff/second_factor.py).
@@ -362,9 +364,11 @@ TASKS = {
     "renditions": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
 
-# What one address may send (core/ratelimit.py): estimate requests a minute; password reset
-# requests an hour, for one email address and from one network address.
+# What one address may send (core/ratelimit.py): estimate requests a minute; passwords or
+# second-factor codes tried a minute, right or wrong; password reset requests an hour, for one
+# email address and from one network address.
 CONTACT_POSTS_PER_MINUTE = 5
+SIGN_INS_PER_MINUTE = 5
 PASSWORD_RESETS_PER_HOUR = {"email": 3, "address": 10}
 
 # Staff's "forgotten password" mail goes through the mail queue (staff/passwords.py).

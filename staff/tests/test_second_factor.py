@@ -1,6 +1,7 @@
 """The second factor: required for Moderators, Lead handlers and superusers, optional for
 Editors; set up with a phone app, asked after the password, recovery codes good once."""
 
+import itertools
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
 
 pytestmark = pytest.mark.django_db
 
+ADDRESSES = itertools.count(1)
 LOGIN = reverse("wagtailadmin_login")
 HOME = reverse("wagtailadmin_home")
 SET_UP = reverse("second_factor_set_up")
@@ -26,7 +28,8 @@ ADMIN_PAGES = [HOME, reverse("estimate_requests:index")]
 
 
 def password_step(username, password=PASSWORD):
-    client = Client()
+    """A fresh browser, each from its own address: sign-in tries are throttled per address."""
+    client = Client(REMOTE_ADDR=f"198.51.100.{next(ADDRESSES)}")
     response = client.post(LOGIN, {"username": username, "password": password})
     assert response.status_code == 302, "the password was refused"
     return client
