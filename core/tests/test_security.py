@@ -108,6 +108,41 @@ def test_sign_in_never_sends_anyone_to_another_site(client, staff_user):
     assert "evil.example" not in response["Location"]
 
 
+@pytest.mark.parametrize(
+    "next_page", ["/admin/\r\nSet-Cookie: stolen=1", "/admin/%0d%0aSet-Cookie:stolen=1", "\r\n/"]
+)
+def test_a_line_break_in_next_never_becomes_a_header(client, staff_user, next_page):
+    staff_user("Editors", "ed", password="right-one")
+
+    response = client.post(
+        reverse("wagtailadmin_login"),
+        {"username": "ed", "password": "right-one", "next": next_page},
+    )
+
+    assert response.status_code == 302
+    assert "\n" not in response["Location"] and "\r" not in response["Location"]
+    assert "stolen" not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "path, signed_in",
+    [
+        ("/admin/login/", False),
+        ("/admin/second-factor/", True),
+        ("/admin/pages/{home}/edit/", True),
+    ],
+)
+def test_an_oversize_body_on_a_staff_form_gets_a_clear_400(
+    client, admin_client, home, path, signed_in
+):
+    sender = admin_client if signed_in else client
+
+    response = sender.post(path.format(home=home.pk), {"username": "ed", "title": "x" * 3_000_000})
+
+    assert response.status_code == 400
+    assert "We could not read" in response.content.decode()
+
+
 @pytest.mark.parametrize("host", ["evil.example", "127.0.0.1\r\nX-Injected: 1", "a" * 300])
 def test_a_forged_host_header_gets_a_clear_400(client, home, business, host):
     response = client.get("/", HTTP_HOST=host)
