@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from staff.models import OneTimePassword
-from staff.roles import ROLES, sync_roles
+from staff.roles import ROLES, SECOND_FACTOR_ROLES, sync_roles
 
 ROLE_NAMES = {name.lower().replace(" ", "-"): name for name in ROLES}
 
@@ -38,5 +38,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Created {username} ({ROLE_NAMES[role]}). One-time password: {password}\n"
             "Give it to them privately. It works for 72 hours; at their first sign-in they\n"
-            "choose their own."
+            "choose their own"
+            + (
+                ", then pair a phone app for the second factor."
+                if ROLE_NAMES[role] in SECOND_FACTOR_ROLES
+                else "."
+            )
         )
