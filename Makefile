@@ -20,13 +20,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-# axe-core, the Nu HTML Checker and Lighthouse from npm, for the accessibility tests. Install
-# scripts are skipped: vnu-jar's would fetch a Java runtime; the machine's Java is used.
+# axe-core, the Nu HTML Checker and Lighthouse from npm, for the accessibility tests, and
+# Mozilla's HTTP Observatory for the drills. Install scripts are skipped: vnu-jar's would fetch
+# a Java runtime (the machine's Java is used); the Observatory's would download the browsers'
+# HSTS preload list. It scans only 127.0.0.1, which no such list holds: it gets an empty one.
 CHECKERS := tools/a11y/node_modules/.installed
+HSTS_PRELOAD := tools/a11y/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
 # If npm cannot reach its registry the tests that need these skip and say so (CI fails them).
 $(CHECKERS): tools/a11y/package.json tools/a11y/package-lock.json
 	@npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund --loglevel=error \
-		&& touch $@ || echo "npm ci failed: the accessibility checks will be skipped"
+		&& echo '{}' > $(HSTS_PRELOAD) && touch $@ \
+		|| echo "npm ci failed: the accessibility checks and the Observatory will be skipped"
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -89,7 +93,7 @@ restore: install
 	$(BIN)/python -m tools.backup restore $(BACKUP)
 
 ## Fault drills against the stack: it is started for them and stopped after (deploy/drills)
-drills: install-dev
+drills: install-dev $(if $(shell command -v npm),$(CHECKERS))
 	$(BIN)/python -m pytest deploy/drills -s $(PYTEST_ARGS)
 
 ## Phone and desktop screenshots of the running site (needs Debian's chromium)

@@ -192,6 +192,8 @@ def nginx_config(workdir, app_ports, *, upstream_port, https_port, http_port, ba
         ("    listen [::]:443 ssl http2;\n", ""),
         ("listen 80;", f"listen 127.0.0.1:{http_port};"),
         ("listen 443 ssl", f"listen 127.0.0.1:{https_port} ssl"),
+        # Port 80's redirect names no port: here https is on another one.
+        ("https://$host$request_uri", f"https://$host:{https_port}$request_uri"),
         ("listen 127.0.0.1:8081;", f"listen 127.0.0.1:{balancer_port};"),
         ("proxy_pass http://127.0.0.1:6081;", f"proxy_pass http://127.0.0.1:{upstream_port};"),
         ("/etc/letsencrypt/live/example.com/fullchain.pem", str(cert)),
