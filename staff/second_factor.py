@@ -218,7 +218,6 @@ class SetUpView(FormView):
         self.device.confirmed = True
         self.device.save()
         django_otp.login(self.request, self.device)
-        StaticDevice.objects.get_or_create(user=user, name=RECOVERY)
         return show_recovery_codes(self.request, new_recovery_codes(user), first=True)
 
 

@@ -447,6 +447,7 @@ def test_new_moderator_pairs_a_phone_and_signs_in_with_its_code(
     key = base64.b32decode(page.locator(".second-factor__key").inner_text().replace(" ", ""))
     page.get_by_role("textbox", name="Code").fill(f"{totp(key):06d}")
     page.get_by_role("button", name="Turn on the second factor").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your recovery codes")
     codes = page.locator(".second-factor__codes code").all_inner_texts()
     assert len(codes) == 10
     shot(page, "second-factor-recovery-codes")
