@@ -9,9 +9,10 @@ import sys
 import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.test import Client
 from django.urls import reverse
 
-from core.security import EARLY_SCRIPT, script_hash
+from core.security import EARLY_SCRIPT, error_page_style_hash, script_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, home, 
     csp = policy(response)
 
     assert csp["script-src"] == ["'self'", script_hash(EARLY_SCRIPT)]
-    assert csp["style-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'", error_page_style_hash()]
     assert csp["object-src"] == ["'none'"] and csp["base-uri"] == ["'none'"]
     assert csp["form-action"] == ["'self'"] and csp["frame-ancestors"] == ["'self'"]
     assert "unsafe" not in response["Content-Security-Policy"]
@@ -48,6 +49,21 @@ def test_the_one_inline_script_is_the_one_the_policy_allows(client, home, busine
 
     assert runnable == [EARLY_SCRIPT]
     assert " style=" not in html and "<style" not in html
+
+
+@pytest.mark.parametrize("status", [400, 403])
+def test_the_error_pages_style_is_the_one_the_policy_allows(home, business, status):
+    # The static error pages, which show without the database or static files: too much sent,
+    # or a form without its CSRF token.
+    if status == 400:
+        response = Client().post("/admin/login/", {"username": "x" * 3_000_000})
+    else:
+        response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"})
+
+    assert response.status_code == status
+    styles = re.findall(r"<style>(.*?)</style>", response.content.decode(), re.S)
+    assert len(styles) == 1
+    assert script_hash(styles[0]) in policy(response)["style-src"]
 
 
 def test_the_signed_in_admin_gets_the_policy_wagtail_works_under(client, admin_client):
