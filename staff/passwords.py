@@ -52,6 +52,11 @@ class StaffBackend(ModelBackend):
         return super().user_can_authenticate(user)
 
 
+def on_one_time_password(user):
+    """True while `user` still has the password create_staff_user gave."""
+    return OneTimePassword.objects.filter(user=user, password_hash=user.password).exists()
+
+
 class FirstPasswordMiddleware:
     """Sends someone still on a one-time password to choose their own, from any admin page."""
 
@@ -95,7 +100,12 @@ class SignInThrottleMiddleware:
 
     @staticmethod
     def sign_in_paths():
-        return (reverse("wagtailadmin_login"), reverse("second_factor_sign_in"))
+        # Wagtail's sign-in for private pages (/_util/login/) checks passwords too.
+        return (
+            reverse("wagtailadmin_login"),
+            reverse("wagtailcore_login"),
+            reverse("second_factor_sign_in"),
+        )
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -36,6 +36,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from staff.passwords import on_one_time_password
 from staff.roles import SECOND_FACTOR_ROLES
 
 RECOVERY_CODES = 10
@@ -83,18 +84,25 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = request.user
         path = request.path_info
-        if user.is_authenticated and path.startswith("/admin/") and not user.is_verified():
-            if django_otp.user_has_device(user):
-                step = "second_factor_sign_in"
-            elif required_for(user) and not hasattr(user, "one_time_password"):
-                step = "second_factor_set_up"
-            else:
-                step = None
+        if request.user.is_authenticated and path.startswith("/admin/"):
+            step = step_still_to_take(request.user)
             if step and path != reverse(step) and not path.startswith(self.OPEN_PATHS):
                 return redirect_with_next(request, step)
         return self.get_response(request)
+
+
+def step_still_to_take(user):
+    """For a person signed in with their password: the page of the second-factor step they
+    must take before the admin, or a private page or document (staff/wagtail_hooks.py), or
+    None. Someone still on a one-time password replaces it first (staff/passwords.py)."""
+    if user.is_verified():
+        return None
+    if django_otp.user_has_device(user):
+        return "second_factor_sign_in"
+    if required_for(user) and not on_one_time_password(user):
+        return "second_factor_set_up"
+    return None
 
 
 def redirect_with_next(request, name):
@@ -103,6 +111,13 @@ def redirect_with_next(request, name):
     if request.method == "GET" and request.path_info != reverse("wagtailadmin_home"):
         location += "?" + urlencode({"next": request.get_full_path()})
     return redirect(location)
+
+
+def verified(request, device):
+    """Mark the session as having given a code, under a new session key: a key someone saw
+    before the code is worth nothing after it (as Django's login() does for the password)."""
+    django_otp.login(request, device)
+    request.session.cycle_key()
 
 
 class CodeField(forms.CharField):
@@ -132,17 +147,21 @@ class CodeForm(forms.Form):
     def clean_code(self):
         code = self.cleaned_data["code"]
         for device in self.devices_for(code):
-            allowed, why = device.verify_is_allowed()
-            if not allowed:
-                wait = why.get("locked_until")
-                raise forms.ValidationError(
-                    "Too many wrong codes. Wait a little"
-                    + (f" (until {wait:%H:%M:%S})" if wait else "")
-                    + " and type the code your app shows then."
-                )
-            if device.verify_token(code):
-                self.device = device
-                return code
+            # Locked while checked: two requests with one code cannot both use it, and
+            # parallel guesses all count (on PostgreSQL; SQLite runs one write at a time).
+            with transaction.atomic():
+                device = type(device).objects.select_for_update().get(pk=device.pk)
+                allowed, why = device.verify_is_allowed()
+                if not allowed:
+                    wait = why.get("locked_until")
+                    raise forms.ValidationError(
+                        "Too many wrong codes. Wait a little"
+                        + (f" (until {wait:%H:%M:%S})" if wait else "")
+                        + " and type the code your app shows then."
+                    )
+                if device.verify_token(code):
+                    self.device = device
+                    return code
         raise forms.ValidationError(
             "That code is not right. Codes change every 30 seconds: type the one your app "
             "shows now, or one of your recovery codes."
@@ -151,7 +170,7 @@ class CodeForm(forms.Form):
     def devices_for(self, code):
         if self.devices is not None:
             return self.devices
-        if code.isdigit():
+        if len(code) == 6 and code.isdigit():
             return TOTPDevice.objects.filter(user=self.user, confirmed=True)
         return StaticDevice.objects.filter(user=self.user, confirmed=True)
 
@@ -170,7 +189,7 @@ class SignInView(RedirectURLMixin, FormView):
         return {**super().get_context_data(**kwargs), "next": self.get_redirect_url()}
 
     def form_valid(self, form):
-        django_otp.login(self.request, form.device)
+        verified(self.request, form.device)
         if isinstance(form.device, StaticDevice):
             left = recovery_codes_left(self.request.user)
             messages.warning(
@@ -217,7 +236,7 @@ class SetUpView(FormView):
         TOTPDevice.objects.filter(user=user).exclude(pk=self.device.pk).delete()
         self.device.confirmed = True
         self.device.save()
-        django_otp.login(self.request, self.device)
+        verified(self.request, self.device)
         return show_recovery_codes(self.request, new_recovery_codes(user), first=True)
 
 

@@ -76,3 +76,23 @@ def second_factor_log_actions(actions):
     actions.register_action(
         "staff.second_factor_reset", "Reset second factor", "Second factor reset by the owner"
     )
+
+
+# Private pages and documents (Wagtail's privacy settings) ask only whether someone is signed
+# in: a person who owes the second-factor code counts as signed in only once they give it.
+@hooks.register("before_serve_page")
+def private_pages_need_the_second_factor(page, request, serve_args, serve_kwargs):
+    if request.user.is_authenticated and page.get_view_restrictions().exists():
+        return second_factor_first(request)
+
+
+@hooks.register("before_serve_document")
+def private_documents_need_the_second_factor(document, request):
+    if request.user.is_authenticated and document.collection.get_view_restrictions().exists():
+        return second_factor_first(request)
+
+
+def second_factor_first(request):
+    step = second_factor.step_still_to_take(request.user)
+    if step:
+        return second_factor.redirect_with_next(request, step)

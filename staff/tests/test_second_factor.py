@@ -3,16 +3,22 @@ Editors; set up with a phone app, asked after the password, recovery codes good 
 
 import itertools
 import re
+from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from conftest import current_code, sign_in
 from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
+from staff.tests.test_first_password import account_form
 
 pytestmark = pytest.mark.django_db
 
@@ -110,10 +116,13 @@ def test_wrong_codes_in_a_row_make_each_next_try_wait(staff_user):
         user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True
     )
     client = password_step("mo")
-    client.post(CODE, {"code": "111111"})
+    now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=now):  # no second passes
+        client.post(CODE, {"code": "111111"})
 
-    # Even the right code is refused while the wait lasts.
-    response = client.post(CODE, {"code": current_code(device)})
+        # Even the right code is refused while the wait lasts.
+        response = client.post(CODE, {"code": current_code(device)})
+
     assert "Too many wrong codes" in response.content.decode()
     assert client.get(HOME).status_code == 302
 
@@ -182,7 +191,9 @@ def test_moderators_cannot_turn_it_off(staff_user):
     client.post(MANAGE, {"action": "turn-off"})
 
     assert TOTPDevice.objects.filter(user__username="mo", confirmed=True).exists()
-    assert "Turn off" not in client.get(MANAGE).content.decode()
+    page = client.get(MANAGE)
+    assert page.status_code == 200 and "The second factor is on" in page.content.decode()
+    assert "Turn off" not in page.content.decode()
 
 
 def test_the_code_page_sends_nobody_to_another_site(staff_user):
@@ -207,11 +218,18 @@ def test_a_new_moderator_chooses_a_password_first_then_sets_up_the_phone(capsys)
 
     assert "choose a password of your own" in account.content.decode()
 
-    user = account.wsgi_request.user
-    user.set_password("her own, long and new 7")  # as the account page does
-    user.save()
-    client = password_step("nia", "her own, long and new 7")
-    assert client.get(HOME)["Location"].startswith(SET_UP)
+    changed = client.post(reverse("wagtailadmin_account"), {
+        **account_form(account.content.decode()),
+        "name_email-first_name": "Nia",
+        "name_email-last_name": "Park",
+        "password-old_password": one_time,
+        "password-new_password1": "her own, long and new 7",
+        "password-new_password2": "her own, long and new 7",
+    })  # fmt: skip
+    assert changed.status_code == 302
+    # Her own password chosen, nothing but the set-up page opens, the account page included.
+    for path in [HOME, reverse("wagtailadmin_account")]:
+        assert client.get(path)["Location"].startswith(SET_UP), path
 
 
 def test_the_owner_resets_a_lost_second_factor_and_nobody_else_can(staff_user, admin_client):
@@ -234,3 +252,69 @@ def test_the_owner_resets_a_lost_second_factor_and_nobody_else_can(staff_user, a
     assert not TOTPDevice.objects.filter(user=lee).exists()
     assert not StaticToken.objects.filter(device__user=lee).exists()
     assert password_step("lee").get(HOME)["Location"].startswith(SET_UP)
+
+
+def test_the_session_key_changes_when_the_code_is_given(staff_user):
+    device = TOTPDevice.objects.create(
+        user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True
+    )
+    client = password_step("mo")
+    seen_before = client.cookies["sessionid"].value
+
+    client.post(CODE, {"code": current_code(device)})
+
+    assert client.cookies["sessionid"].value != seen_before
+    assert client.get(HOME).status_code == 200
+    copied = Client()
+    copied.cookies["sessionid"] = seen_before
+    assert copied.get(HOME).status_code == 302
+
+
+def test_six_sign_in_tries_a_minute_from_one_address_wait(staff_user, home):
+    TOTPDevice.objects.create(user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True)
+    client = password_step("mo")  # the first try: the password
+
+    answers = [client.post(CODE, {"code": f"{n:06d}"}).status_code for n in range(4)]
+    waiting = client.post(CODE, {"code": "000042"})
+    # Wagtail's own sign-in form for private pages counts in the same minute.
+    also = client.post(reverse("wagtailcore_login"), {"username": "mo", "password": PASSWORD})
+
+    assert answers == [200] * 4  # the form again, with its error
+    assert waiting.status_code == 429 and also.status_code == 429
+    assert "Please wait a minute" in waiting.content.decode()
+
+
+@pytest.fixture
+def private_page(home):
+    page = home.add_child(instance=Page(title="Staff notes", slug="staff-notes"))
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
+
+
+@pytest.fixture
+def private_document(home):
+    collection = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return get_document_model().objects.create(
+        title="Price list",
+        file=ContentFile(b"%PDF-1.4 prices", name="prices.pdf"),
+        collection=collection,
+    )
+
+
+def test_private_pages_and_documents_wait_for_the_code(staff_user, private_page, private_document):
+    device = TOTPDevice.objects.create(
+        user=staff_user(MODERATORS, "mo"), name="Phone app", confirmed=True
+    )
+    client = password_step("mo")
+    private = [private_page.url, private_document.url]
+
+    for url in private:
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith(CODE), url
+
+    client.post(CODE, {"code": current_code(device)})
+    for url in private:
+        assert client.get(url).status_code == 200, url
