@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pricing.views import price_view
 from search.views import search
 from site_settings.views import robots_txt, security_txt, sitemap_xml
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("search/", search, name="search"),
+    path("estimate/price/", price_view, name="estimate_price"),
 ]
 
 if settings.DEBUG:

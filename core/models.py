@@ -1,5 +1,6 @@
 """The page base shared by every page type on the site."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.functional import classproperty
@@ -167,3 +168,10 @@ class CachedSiteSetting(BaseSiteSetting):
             setting._request = request
             setattr(request, attr_name, setting)
         return getattr(request, attr_name)
+
+
+def check_price_range(instance, low="price_low", high="price_high"):
+    """A price range's clean(): the high price may not be below the low one."""
+    low_price, high_price = getattr(instance, low), getattr(instance, high)
+    if None not in (low_price, high_price) and low_price > high_price:
+        raise ValidationError({high: "The high price must not be below the low price."})

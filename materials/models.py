@@ -1,6 +1,5 @@
 """The stone catalogue: what each material is like, how to care for it, what it costs."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -11,7 +10,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 
-from core.models import BasePage
+from core.models import BasePage, check_price_range
 
 RATING_CHOICES = [
     (1, "1 – poor"),
@@ -116,12 +115,7 @@ class Material(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
-        if (
-            self.price_low is not None
-            and self.price_high is not None
-            and self.price_low > self.price_high
-        ):
-            raise ValidationError({"price_high": "The high price must not be below the low price."})
+        check_price_range(self)
 
     @property
     def ratings(self):

@@ -65,11 +65,12 @@ class FirstPasswordMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        # The path first: the public site never loads the session for this.
         if (
-            user is not None
-            and user.is_authenticated
-            and request.path_info.startswith("/admin/")
+            request.path_info.startswith("/admin/")
             and not request.path_info.startswith(FIRST_PASSWORD_PATHS)
+            and user is not None
+            and user.is_authenticated
         ):
             given = OneTimePassword.objects.filter(user=user).select_related("user").first()
             if given and given.changed:

@@ -34,6 +34,12 @@ SNIPPETS_EDIT = [
 ]
 SNIPPETS_ALL = SNIPPETS_EDIT + ["materials.delete_material", "home.delete_testimonial"]
 LEADS = ["contact.view_estimaterequest", "contact.change_estimaterequest"]
+# The estimate builder's price list (pricing/models.py): Moderators only.
+PRICES = [
+    f"pricing.{action}_{model}"
+    for model in ["edgeprofile", "cutout", "tearout"]
+    for action in ["add", "change", "delete"]
+] + ["pricing.add_pricingrules", "pricing.change_pricingrules"]
 
 ROLES = {
     EDITORS: {
@@ -51,6 +57,7 @@ ROLES = {
             "wagtailadmin.access_admin",
             *SNIPPETS_ALL,
             *LEADS,
+            *PRICES,
             "site_settings.change_businesssettings",
             "site_settings.change_searchenginesettings",
             "wagtailredirects.add_redirect",

@@ -85,7 +85,7 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if request.user.is_authenticated and path.startswith("/admin/"):
+        if path.startswith("/admin/") and request.user.is_authenticated:
             step = step_still_to_take(request.user)
             if step and path != reverse(step) and not path.startswith(self.OPEN_PATHS):
                 return redirect_with_next(request, step)

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "site_settings",
     "home",
     "materials",
+    "pricing",
     "services",
     "gallery",
     "blog",
@@ -368,6 +369,8 @@ TASKS = {
 # second-factor codes tried a minute, right or wrong; password reset requests an hour, for one
 # email address and from one network address.
 CONTACT_POSTS_PER_MINUTE = 5
+# Price requests a minute from the live estimate builder (pricing/views.py).
+PRICE_REQUESTS_PER_MINUTE = 60
 SIGN_INS_PER_MINUTE = 5
 PASSWORD_RESETS_PER_HOUR = {"email": 3, "address": 10}
 

@@ -1711,6 +1711,45 @@ STANDARD_PAGES = [
 # Contact page and its estimate form
 # --------------------------------------------------------------------------------------------
 
+# The estimate builder's price list (pricing/): what a fabricator around Atlanta charged in
+# 2026, installed. The office replaces these with its own.
+EDGE_PROFILES = [
+    {"name": "Eased", "slug": "eased", "price": (0, 0),
+     "suits": "Any kitchen: the standard edge, slightly softened corners, included in the price."},
+    {"name": "Bevel", "slug": "bevel", "price": (4, 7),
+     "suits": "Modern kitchens: a crisp 45-degree cut along the top corner."},
+    {"name": "Half bullnose", "slug": "half-bullnose", "price": (8, 12),
+     "suits": "Busy family kitchens: a rounded top that is kind to hips and spills."},
+    {"name": "Bullnose", "slug": "bullnose", "price": (12, 18),
+     "suits": "Islands and bars: rounded top and bottom, soft to lean on."},
+    {"name": "Ogee", "slug": "ogee", "price": (20, 30),
+     "suits": "Traditional kitchens: an S-shaped curve with a classic look."},
+    {"name": "Dupont", "slug": "dupont", "price": (30, 45),
+     "suits": "Statement islands: a step down, then a curve, for a formal finish."},
+]  # fmt: skip
+CUTOUTS = [
+    {"name": "Undermount kitchen sink", "slug": "undermount-sink", "price": (250, 350)},
+    {"name": "Drop-in kitchen sink", "slug": "drop-in-sink", "price": (150, 200)},
+    {"name": "Farmhouse sink", "slug": "farmhouse-sink", "price": (300, 450)},
+    {"name": "Bathroom sink", "slug": "bathroom-sink", "price": (100, 150)},
+    {"name": "Cooktop", "slug": "cooktop", "price": (150, 250)},
+    {"name": "Extra faucet hole", "slug": "faucet-hole", "price": (25, 40)},
+]
+TEAR_OUTS = [
+    {"name": "Laminate", "slug": "laminate", "price": (3, 5)},
+    {"name": "Tile", "slug": "tile", "price": (5, 8)},
+    {"name": "Stone", "slug": "stone", "price": (7, 10)},
+]
+PRICING_RULES = {
+    "waterfall_low": 350,
+    "waterfall_high": 600,
+    "waterfall_height": 36,
+    "waste_percent": 10,
+    "minimum_charge": 950,
+    "round_to": 50,
+}
+
+
 CONTACT = {
     "title": "Request a free estimate",
     "introduction": (

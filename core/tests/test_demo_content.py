@@ -17,6 +17,8 @@ from gallery.models import GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, Testimonial
 from images.models import CustomImage
 from materials.models import Material
+from pricing.models import Cutout, EdgeProfile, PricingRules, TearOut
+from pricing.tests.test_price_endpoint import KITCHEN
 from services.models import ServicePage
 from site_settings.models import BusinessSettings
 
@@ -48,6 +50,11 @@ def snapshot():
         "promotions": sorted(
             SearchPromotion.objects.values_list("query__query_string", "page__slug")
         ),
+        "prices": [
+            sorted(model.objects.values_list("slug", "price_low", "price_high"))
+            for model in (EdgeProfile, Cutout, TearOut)
+        ],
+        "pricing rules": list(PricingRules.objects.values_list("minimum_charge", flat=True)),
     }
 
 
@@ -63,6 +70,7 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
         models = [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag, Query]
+        models += [EdgeProfile, Cutout, TearOut, PricingRules]
         for model in models:
             model.objects.all().delete()
         HomePage.objects.update(headline="Home", introduction="", seo_title="")
@@ -210,3 +218,15 @@ def test_every_page_type_can_be_previewed_before_publishing(demo_twice):
     assert previewed >= {"HomePage", "StandardPage", "ServiceIndexPage", "ServicePage",
                          "MaterialIndexPage", "GalleryPage", "BlogIndexPage", "ArticlePage",
                          "ContactPage"}  # fmt: skip
+
+
+def test_the_demo_price_list_prices_a_kitchen(client, demo_twice):
+    assert [len(kinds) for kinds in demo_twice[0][0]["prices"]] == [6, 6, 3]
+    assert demo_twice[1][0]["pricing rules"] == [950]  # one set, not one per run
+
+    response = client.post("/estimate/price/", KITCHEN, content_type="application/json")
+
+    assert response.status_code == 200, response.content
+    quote = response.json()
+    assert quote["total_low"] > 950 and quote["total_low"] < quote["total_high"]
+    assert EdgeProfile.objects.get(slug="eased").latest_revision is not None

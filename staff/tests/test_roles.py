@@ -38,6 +38,8 @@ ACCESS = {
     "business settings": (False, True, False),
     "redirects":       (False, True,  False),
     "search promotions": (False, True, False),
+    "edge prices":     (False, True,  False),
+    "pricing rules":   (False, True,  False),
     "users":           (False, False, False),
     "groups":          (False, False, False),
     "workflows setup": (False, False, False),
@@ -45,8 +47,8 @@ ACCESS = {
 ROLE_ORDER = [EDITORS, MODERATORS, LEAD_HANDLERS]
 MENUS = {
     EDITORS: {"Pages", "Images", "Documents", "Snippets", "Reports"},
-    MODERATORS: {"Pages", "Estimate requests", "Images", "Documents", "Snippets", "Reports",
-                 "Settings"},
+    MODERATORS: {"Pages", "Estimate requests", "Images", "Documents", "Snippets", "Prices",
+                 "Reports", "Settings"},
     LEAD_HANDLERS: {"Estimate requests"},
 }  # fmt: skip
 EVERYONE = {"Help", "Account"}
@@ -65,6 +67,8 @@ def urls(home, site):
         "business settings": f"/admin/settings/site_settings/businesssettings/{site.pk}/",
         "redirects": "/admin/redirects/",
         "search promotions": "/admin/searchpicks/",
+        "edge prices": "/admin/snippets/pricing/edgeprofile/",
+        "pricing rules": "/admin/snippets/pricing/pricingrules/",
         "users": "/admin/users/",
         "groups": "/admin/groups/",
         "workflows setup": "/admin/workflows/list/",

@@ -21,6 +21,7 @@ from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
 from materials.models import Material, MaterialIndexPage
+from pricing.models import Cutout, EdgeProfile, PricingRules, TearOut
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
 
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             home, site = self.load_home()
             self.load_settings(site)
             self.materials = self.load_materials()
+            self.load_prices()
             services = self.load_services(home)
             self.load_materials_page(home)
             self.load_gallery(home)
@@ -211,6 +213,26 @@ class Command(BaseCommand):
             )
             result[material.slug] = material
         return result
+
+    def load_prices(self):
+        for model, rows in [
+            (EdgeProfile, content.EDGE_PROFILES),
+            (Cutout, content.CUTOUTS),
+            (TearOut, content.TEAR_OUTS),
+        ]:
+            for order, row in enumerate(rows):
+                low, high = row["price"]
+                fields = {key: value for key, value in row.items() if key not in ("slug", "price")}
+                item, _ = model.objects.update_or_create(
+                    slug=row["slug"],
+                    defaults={**fields, "price_low": low, "price_high": high, "sort_order": order},
+                )
+                item.save_revision()
+        rules = PricingRules.objects.first() or PricingRules()
+        for name, value in content.PRICING_RULES.items():
+            setattr(rules, name, value)
+        rules.save()
+        rules.save_revision()
 
     def load_services(self, home):
         index = self.upsert_section(home, ServiceIndexPage, "services", content.SERVICES_INDEX)

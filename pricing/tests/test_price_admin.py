@@ -1,0 +1,81 @@
+"""The price list in the admin: Moderators change it at once, each change kept as a revision
+with who made it; Editors cannot; there is one set of pricing rules."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from conftest import sign_in
+from pricing.factories import EdgeProfileFactory, PricingRulesFactory
+from pricing.models import EdgeProfile, PricingRules
+from staff.roles import EDITORS, MODERATORS
+
+pytestmark = pytest.mark.django_db
+
+
+def edge_form(edge, **changes):
+    return {
+        "name": edge.name, "slug": edge.slug, "suits": edge.suits, "price_low": "8",
+        "price_high": "12", "sort_order": "0", **changes,
+    }  # fmt: skip
+
+
+def test_a_moderator_changes_an_edge_price_and_history_says_who(staff_user):
+    edge = EdgeProfileFactory(name="Bullnose", slug="bullnose")
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+
+    response = moderator.post(
+        reverse("wagtailsnippets_pricing_edgeprofile:edit", args=(edge.pk,)),
+        edge_form(edge, price_low="9.50", price_high="14"),
+    )
+
+    assert response.status_code == 302
+    edge.refresh_from_db()
+    assert (edge.price_low, edge.price_high) == (9.5, 14)
+    revision = edge.latest_revision
+    assert revision.user.username == "mo"
+    assert revision.content["price_low"] == "9.50"
+    history = moderator.get(reverse("wagtailsnippets_pricing_edgeprofile:history", args=(edge.pk,)))
+    assert history.status_code == 200 and "mo" in history.content.decode()
+
+
+def test_a_low_price_above_the_high_one_is_refused(staff_user):
+    edge = EdgeProfileFactory(name="Ogee", slug="ogee")
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+
+    response = moderator.post(
+        reverse("wagtailsnippets_pricing_edgeprofile:edit", args=(edge.pk,)),
+        edge_form(edge, price_low="30", price_high="20"),
+    )
+
+    assert response.status_code == 200
+    assert "must not be below the low price" in response.content.decode()
+    assert EdgeProfile.objects.get(pk=edge.pk).price_low == 8
+
+
+def test_editors_cannot_change_prices(staff_user):
+    edge = EdgeProfileFactory(name="Bullnose", slug="bullnose")
+    editor = sign_in(Client(), staff_user(EDITORS, "ed"))
+
+    response = editor.post(
+        reverse("wagtailsnippets_pricing_edgeprofile:edit", args=(edge.pk,)),
+        edge_form(edge, price_low="1", price_high="1"),
+    )
+
+    assert response.status_code in (302, 403)
+    assert EdgeProfile.objects.get(pk=edge.pk).price_low == 8
+
+
+def test_there_is_one_set_of_pricing_rules(staff_user):
+    rules = PricingRulesFactory()
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+
+    listing = moderator.get(reverse("wagtailsnippets_pricing_pricingrules:list")).content.decode()
+    add = moderator.get(reverse("wagtailsnippets_pricing_pricingrules:add"))
+    delete = moderator.post(
+        reverse("wagtailsnippets_pricing_pricingrules:delete", args=(rules.pk,))
+    )
+
+    assert reverse("wagtailsnippets_pricing_pricingrules:add") not in listing
+    assert add.status_code in (302, 403) and delete.status_code in (302, 403)
+    assert PricingRules.objects.count() == 1
