@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
@@ -19,11 +20,13 @@ RATING_CHOICES = [
     (4, "4 – very good"),
     (5, "5 – excellent"),
 ]
+PRICES_PERMISSION = "materials.change_material_prices"
 UPKEEP_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
 
-class Material(index.Indexed, models.Model):
-    """A stone the business works with. Used on services, in the gallery and for estimates."""
+class Material(RevisionMixin, index.Indexed, models.Model):
+    """A stone the business works with. Used on services, in the gallery and for estimates.
+    Each save is kept as a revision: History shows who changed a price, and when."""
 
     name = models.CharField(
         max_length=80,
@@ -70,14 +73,23 @@ class Material(index.Indexed, models.Model):
         features=["bold", "italic", "ul", "ol"],
         help_text="Optional: how to clean and look after it. Shown under 'Caring for ...'.",
     )
+    # Prices are the Moderators' (staff/roles.py): an Editor adding a stone leaves them empty,
+    # and the estimate builder leaves the stone out until a Moderator sets them.
     price_low = models.DecimalField(
         "price from ($ per sq ft)",
         max_digits=7,
         decimal_places=2,
-        help_text="Typical installed price per square foot, low end. Used for ballpark estimates.",
+        null=True,
+        blank=True,
+        help_text="Typical installed price per square foot, low end. Used for estimates.",
     )
     price_high = models.DecimalField(
-        "price to ($ per sq ft)", max_digits=7, decimal_places=2, help_text="High end."
+        "price to ($ per sq ft)",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="High end.",
     )
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers are listed first."
@@ -97,7 +109,13 @@ class Material(index.Indexed, models.Model):
             heading="Properties",
         ),
         FieldPanel("care_notes"),
-        FieldRowPanel([FieldPanel("price_low"), FieldPanel("price_high")], heading="Price range"),
+        FieldRowPanel(
+            [
+                FieldPanel("price_low", permission=PRICES_PERMISSION),
+                FieldPanel("price_high", permission=PRICES_PERMISSION),
+            ],
+            heading="Price range",
+        ),
         FieldPanel("sort_order"),
     ]
     search_fields = [
@@ -109,9 +127,14 @@ class Material(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["sort_order", "name"]
+        permissions = [("change_material_prices", "Can change stone prices")]
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_price(self):
+        return self.price_low is not None and self.price_high is not None
 
     def clean(self):
         super().clean()

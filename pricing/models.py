@@ -178,7 +178,11 @@ def current_price_list():
         return {item.slug: item for item in queryset}
 
     return PriceList(
-        stones=by_slug(Material.objects.only("name", "slug", "price_low", "price_high")),
+        stones=by_slug(  # a stone without prices yet is left out
+            Material.objects.filter(price_low__isnull=False, price_high__isnull=False).only(
+                "name", "slug", "price_low", "price_high"
+            )
+        ),
         edges=by_slug(EdgeProfile.objects.all()),
         cutouts=by_slug(Cutout.objects.all()),
         tear_outs=by_slug(TearOut.objects.all()),

@@ -39,7 +39,7 @@ PRICES = [
     f"pricing.{action}_{model}"
     for model in ["edgeprofile", "cutout", "tearout"]
     for action in ["add", "change", "delete"]
-] + ["pricing.add_pricingrules", "pricing.change_pricingrules"]
+] + ["pricing.add_pricingrules", "pricing.change_pricingrules", "materials.change_material_prices"]
 
 ROLES = {
     EDITORS: {

@@ -4,8 +4,10 @@ with who made it; Editors cannot; there is one set of pricing rules."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text
 
 from conftest import sign_in
+from materials.models import Material
 from pricing.factories import EdgeProfileFactory, PricingRulesFactory
 from pricing.models import EdgeProfile, PricingRules
 from staff.roles import EDITORS, MODERATORS
@@ -79,3 +81,39 @@ def test_there_is_one_set_of_pricing_rules(staff_user):
     assert reverse("wagtailsnippets_pricing_pricingrules:add") not in listing
     assert add.status_code in (302, 403) and delete.status_code in (302, 403)
     assert PricingRules.objects.count() == 1
+
+
+def material_form(**changes):
+    return {
+        "name": "Limestone", "slug": "limestone", "summary": "A soft, warm stone.",
+        "description": rich_text("<p>Soft.</p>"), "care_notes": rich_text(""),
+        "durability": "2", "heat_resistance": "3", "stain_resistance": "2", "upkeep": "high",
+        "sort_order": "0", **changes,
+    }  # fmt: skip
+
+
+def test_stone_prices_are_the_moderators(staff_user, client):
+    editor = sign_in(Client(), staff_user(EDITORS, "ed"))
+    add = reverse("wagtailsnippets_materials_material:add")
+    assert 'name="price_low"' not in editor.get(add).content.decode()
+
+    # An Editor's new stone has no price: the builder leaves it out until a Moderator sets one.
+    response = editor.post(add, material_form(price_low="1", price_high="2"))
+    assert response.status_code == 302
+    stone = Material.objects.get(slug="limestone")
+    assert (stone.price_low, stone.price_high) == (None, None)
+    assert (
+        "Choose a stone"
+        in client.post(
+            reverse("estimate_price"), {"stone": "limestone"}, content_type="application/json"
+        ).json()["errors"]["stone"]
+    )
+
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+    edit = reverse("wagtailsnippets_materials_material:edit", args=(stone.pk,))
+    assert 'name="price_low"' in moderator.get(edit).content.decode()
+    moderator.post(edit, material_form(price_low="55", price_high="85"))
+
+    stone.refresh_from_db()
+    assert (stone.price_low, stone.price_high) == (55, 85)
+    assert stone.latest_revision.user.username == "mo"
