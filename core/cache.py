@@ -35,6 +35,7 @@ SITE_WIDE = [
     "site_settings.BusinessSettings",
     "site_settings.SearchEngineSettings",
     "materials.Material",
+    "pricing.EdgeProfile",  # the edge profiles page and the estimate builder
     "home.Testimonial",
     "images.CustomImage",
 ]
@@ -127,8 +128,9 @@ SHOWN_ONLY_ONCE_CHANGED = {
     "site_settings.BusinessSettings",
     "site_settings.SearchEngineSettings",
 }
-# Wagtail records a photo's size and hash on first use; that changes nothing a visitor sees.
-BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+# Wagtail records a photo's size and hash on first use, and which revision a snippet's latest
+# is; neither changes anything a visitor sees.
+BOOKKEEPING_FIELDS = {"file_size", "file_hash", "latest_revision"}
 
 
 def site_wide_change(sender, created=False, raw=False, update_fields=None, **kwargs):

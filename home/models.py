@@ -73,6 +73,7 @@ class HomePage(BasePage):
     subpage_types = [
         "services.ServiceIndexPage",
         "materials.MaterialIndexPage",
+        "pricing.EdgeProfilesPage",
         "gallery.GalleryPage",
         "blog.BlogIndexPage",
         "contact.ContactPage",

@@ -13,7 +13,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import RevisionMixin
 
-from core.models import check_price_range
+from core.models import BasePage, check_price_range
 from materials.models import Material
 from pricing.quote import PriceList
 
@@ -169,6 +169,26 @@ class PricingRules(RevisionMixin, models.Model):
     def current(cls):
         """The rules in force: the one row, or the defaults if the office has set none."""
         return cls.objects.first() or cls(waterfall_low=0, waterfall_high=0, minimum_charge=0)
+
+
+class EdgeProfilesPage(BasePage):
+    """/edge-profiles/: each edge the office offers, drawn, with where it suits and its price."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "edge profiles page"
+
+    def photo_roles(self):
+        edges = EdgeProfile.objects.exclude(drawing=None).select_related("drawing")
+        return [*super().photo_roles(), *((edge.drawing, ["card"]) for edge in edges)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["edges"] = EdgeProfile.objects.select_related("drawing")
+        return context
 
 
 def current_price_list():

@@ -1727,6 +1727,13 @@ EDGE_PROFILES = [
     {"name": "Dupont", "slug": "dupont", "price": (30, 45),
      "suits": "Statement islands: a step down, then a curve, for a formal finish."},
 ]  # fmt: skip
+EDGE_PROFILES_PAGE = {
+    "title": "Edge profiles",
+    "introduction": (
+        "The shape of a countertop's front edge changes how it looks and feels. Here are the "
+        "edges we cut, what each suits, and what it adds per foot."
+    ),
+}
 CUTOUTS = [
     {"name": "Undermount kitchen sink", "slug": "undermount-sink", "price": (250, 350)},
     {"name": "Drop-in kitchen sink", "slug": "drop-in-sink", "price": (150, 200)},
@@ -2139,3 +2146,15 @@ IMAGES = {
         "Soapstone close-up", "Close-up of dark gray soapstone with faint pale veins"
     ),
 }
+
+
+# The edge drawings (tools/edge_drawings.py), one per profile.
+IMAGES.update(
+    {
+        f"edge-{edge['slug']}": _photo(
+            f"{edge['name']} edge drawing",
+            f"Drawing of a countertop's end in cross-section with a {edge['name'].lower()} edge",
+        )
+        for edge in EDGE_PROFILES
+    }
+)

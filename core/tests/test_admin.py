@@ -17,6 +17,7 @@ from contact.views import estimate_request_viewset
 from gallery.models import GalleryPage
 from home.models import HomePage, StandardPage, Testimonial
 from materials.models import Material, MaterialIndexPage
+from pricing.models import EdgeProfilesPage
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
 
@@ -28,6 +29,7 @@ ALL_TYPES = [
     ServiceIndexPage,
     ServicePage,
     MaterialIndexPage,
+    EdgeProfilesPage,
     GalleryPage,
     BlogIndexPage,
     ArticlePage,
@@ -39,6 +41,7 @@ TREE = {
         StandardPage,
         ServiceIndexPage,
         MaterialIndexPage,
+        EdgeProfilesPage,
         GalleryPage,
         BlogIndexPage,
         ContactPage,
@@ -51,6 +54,7 @@ TREE = {
     GalleryPage: set(),
     ArticlePage: set(),
     ContactPage: set(),
+    EdgeProfilesPage: set(),
 }
 
 

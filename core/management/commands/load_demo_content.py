@@ -21,7 +21,7 @@ from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
 from materials.models import Material, MaterialIndexPage
-from pricing.models import Cutout, EdgeProfile, PricingRules, TearOut
+from pricing.models import Cutout, EdgeProfile, EdgeProfilesPage, PricingRules, TearOut
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
 
@@ -58,6 +58,8 @@ class Command(BaseCommand):
             self.load_prices()
             services = self.load_services(home)
             self.load_materials_page(home)
+            # Linked from the materials and service pages, not from the main menu.
+            self.upsert_page(home, EdgeProfilesPage, "edge-profiles", **content.EDGE_PROFILES_PAGE)
             self.load_gallery(home)
             self.load_blog(home)
             self.load_standard_pages(home)
@@ -223,6 +225,8 @@ class Command(BaseCommand):
             for order, row in enumerate(rows):
                 low, high = row["price"]
                 fields = {key: value for key, value in row.items() if key not in ("slug", "price")}
+                if model is EdgeProfile:
+                    fields["drawing"] = self.images.get(f"edge-{row['slug']}")
                 item, _ = model.objects.update_or_create(
                     slug=row["slug"],
                     defaults={**fields, "price_low": low, "price_high": high, "sort_order": order},
