@@ -5,6 +5,7 @@ PAGES = {
     "services": "/services/",
     "service": "/services/kitchen-countertops/",
     "materials": "/materials/",
+    "edge-profiles": "/edge-profiles/",
     "gallery": "/gallery/",
     "gallery-filtered": "/gallery/?material=marble&room=kitchen",
     "blog": "/blog/",

@@ -27,6 +27,7 @@ from contact.estimates import ballpark
 from contact.models import ContactPage, EstimateRequest
 from gallery.models import GalleryPage
 from materials.models import Material
+from pricing.models import EdgeProfile
 from services.models import ServicePage
 from staff import second_factor
 
@@ -462,4 +463,34 @@ def test_new_moderator_pairs_a_phone_and_signs_in_with_its_code(
     page.get_by_role("textbox", name="Code").fill(codes[0])  # the phone is in another room
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("signed in with a recovery code; 9 are left")).to_be_visible()
+    page.close()
+
+
+def test_moderator_changes_an_edge_price_that_visitors_see_at_once(
+    browser, demo_site, staff, sync_api
+):
+    expect = sync_api.expect
+    visitor = browser.new_page(viewport=PHONE)
+    visitor.goto(demo_site + "/edge-profiles/")
+    assert visitor.goto(demo_site + "/edge-profiles/").headers["x-cache"] == "HIT"
+    assert "$20–$30 per linear foot" in visitor.locator("#ogee").inner_text()
+
+    page = staff(browser, demo_site, "Moderators", "milo")
+    page.get_by_role("button", name="Prices").click()
+    page.get_by_role("link", name="Edge profiles").click()
+    page.get_by_role("link", name="Ogee").click()
+    page.get_by_label("Price from ($)").fill("22")
+    page.get_by_label("Price to ($)").fill("34")
+    shot(page, "edge-price")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_text("updated")).to_be_visible()
+    page.goto(
+        f"{demo_site}/admin/snippets/pricing/edgeprofile/history/"
+        f"{EdgeProfile.objects.get(slug='ogee').pk}/"
+    )
+    expect(page.locator("main")).to_contain_text("milo")
+
+    visitor.goto(demo_site + "/edge-profiles/")
+    assert "$22–$34 per linear foot" in visitor.locator("#ogee").inner_text()
+    visitor.close()
     page.close()
