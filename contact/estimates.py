@@ -1,4 +1,5 @@
-"""Ballpark prices: the editor-set price range of a stone times the area."""
+"""Ballpark prices: a stone's price range (set by Moderators) times the area. The estimate
+builder's itemised quote (pricing/quote.py) is to replace this."""
 
 import math
 from decimal import Decimal

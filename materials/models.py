@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import strip_tags
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin
@@ -22,6 +23,27 @@ RATING_CHOICES = [
 ]
 PRICES_PERMISSION = "materials.change_material_prices"
 UPKEEP_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+
+
+class MaterialForm(WagtailAdminModelForm):
+    """Prices are the Moderators'. For anyone else the price fields are not on the form, and
+    saving keeps the prices stored now, whatever the form started from (a restored revision
+    included); a stone they add or copy has none."""
+
+    def save(self, commit=True):
+        user = self.for_user
+        if user is not None and not user.has_perm(PRICES_PERMISSION):
+            stored = (
+                type(self.instance)
+                ._default_manager.filter(pk=self.instance.pk)
+                .values("price_low", "price_high")
+                .first()
+                if self.instance.pk
+                else None
+            ) or {"price_low": None, "price_high": None}
+            self.instance.price_low = stored["price_low"]
+            self.instance.price_high = stored["price_high"]
+        return super().save(commit)
 
 
 class Material(RevisionMixin, index.Indexed, models.Model):
@@ -95,6 +117,7 @@ class Material(RevisionMixin, index.Indexed, models.Model):
         default=0, help_text="Lower numbers are listed first."
     )
 
+    base_form_class = MaterialForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

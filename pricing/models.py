@@ -8,6 +8,8 @@ anyway. Each save is kept as a revision (who changed which price, when), which H
 which can be restored. Editors cannot change prices (staff/roles.py).
 """
 
+from decimal import Decimal
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -21,9 +23,8 @@ PRICE = {"max_digits": 8, "decimal_places": 2, "validators": [MinValueValidator(
 
 
 class PriceRange(RevisionMixin, models.Model):
-    """Something the office charges for, at a low and a high price per `unit`."""
-
-    unit = ""  # "linear foot", "each", "sq ft": the quote's lines say it
+    """Something the office charges for, at a low and a high price (per foot, each or per
+    square foot: pricing/quote.py says which on each line)."""
 
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
@@ -49,8 +50,6 @@ class PriceRange(RevisionMixin, models.Model):
 
 class EdgeProfile(PriceRange):
     """The shape of a countertop's finished edge, priced per linear foot of finished edge."""
-
-    unit = "linear foot"
 
     drawing = models.ForeignKey(
         "images.CustomImage",
@@ -83,8 +82,6 @@ class EdgeProfile(PriceRange):
 class Cutout(PriceRange):
     """A hole cut and finished in the stone: a sink, a cooktop, a faucet hole."""
 
-    unit = "each"
-
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
@@ -95,8 +92,6 @@ class Cutout(PriceRange):
 
 class TearOut(PriceRange):
     """Taking out and hauling away the old tops, per square foot, by what they are made of."""
-
-    unit = "sq ft"
 
     panels = [
         FieldPanel("name", heading="Old tops of"),
@@ -168,7 +163,14 @@ class PricingRules(RevisionMixin, models.Model):
     @classmethod
     def current(cls):
         """The rules in force: the one row, or the defaults if the office has set none."""
-        return cls.objects.first() or cls(waterfall_low=0, waterfall_high=0, minimum_charge=0)
+        return cls.objects.first() or cls(
+            waterfall_low=Decimal(0),
+            waterfall_high=Decimal(0),
+            waterfall_height=Decimal(36),
+            waste_percent=Decimal(10),
+            minimum_charge=0,
+            round_to=50,
+        )
 
 
 class EdgeProfilesPage(BasePage):

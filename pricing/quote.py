@@ -16,11 +16,11 @@ Geometry (d is a run's depth; a leg is measured along its wall to the corner):
 
 Prices: stone per square foot (Material), a cutting allowance on all the stone, the edge per
 linear foot of finished edge, cutouts each, tear-out per square foot of countertop, waterfall
-ends each. Each line is quantity x price, in whole dollars; the total is their sum, never below
-the minimum job, rounded out (low down, high up) to the rules' step.
+ends each. Each line is quantity x price, in whole dollars; the total is their sum rounded out
+(low down, high up) to the rules' step, and never below the minimum job. An island has no
+backsplash and every side finished, whatever is sent for it.
 """
 
-import math
 import re
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -57,8 +57,8 @@ def inches(value, name="This measurement", allow_zero=False):
     """A measurement in inches as a Decimal, from a number or from text such as "120 1/2"."""
     if isinstance(value, bool) or value is None:
         raise Invalid(f"{name} needs a number of inches, e.g. 120 or 120 1/2.")
-    if isinstance(value, (int, float)):
-        text = repr(value)
+    if isinstance(value, (int, float, Decimal)):
+        text = str(value)
     elif isinstance(value, str):
         text = value.strip()
     else:
@@ -184,14 +184,15 @@ def price(job, rules):
     stone_sqft = two_places((counter_sqin + waterfall_sqin) / SQ_IN_PER_SQ_FT)
     backsplash_sqft = two_places(sum(run.backsplash_area() for run in job.runs) / SQ_IN_PER_SQ_FT)
     edge_lf = two_places(sum(run.finished_edge() for run in job.runs) / IN_PER_FT)
-    waste_sqft = two_places((stone_sqft + backsplash_sqft) * rules.waste_percent / 100)
+    waste_percent = Decimal(rules.waste_percent)
+    waste_sqft = two_places((stone_sqft + backsplash_sqft) * waste_percent / 100)
 
     stone = job.stone
     lines = [priced(f"{stone.name} countertops", stone_sqft, "sq ft", stone)]
     if backsplash_sqft:
         lines.append(priced(f"{stone.name} backsplash", backsplash_sqft, "sq ft", stone))
     if waste_sqft:
-        percent = f"{rules.waste_percent.normalize():f}"
+        percent = f"{waste_percent.normalize():f}"
         lines.append(priced(f"Cutting allowance ({percent}%)", waste_sqft, "sq ft", stone))
     lines.append(priced(f"{job.edge.name} edge", edge_lf, "linear ft", job.edge))
     for cutout, count in job.cutouts:
@@ -212,17 +213,11 @@ def price(job, rules):
         label = f"Tear-out of old {job.tear_out.name.lower()} tops"
         lines.append(priced(label, counter_sqft, "sq ft", job.tear_out))
 
-    low = max(sum(line.low for line in lines), rules.minimum_charge)
-    high = max(sum(line.high for line in lines), rules.minimum_charge)
-    step = rules.round_to
-    return Quote(
-        stone_sqft=stone_sqft,
-        backsplash_sqft=backsplash_sqft,
-        finished_edge_lf=edge_lf,
-        lines=tuple(lines),
-        total_low=math.floor(low / step) * step,
-        total_high=math.ceil(high / step) * step,
-    )
+    # Rounded out to the step, and never below the minimum job (itself shown as it is).
+    step, minimum = rules.round_to, rules.minimum_charge
+    low = max(sum(line.low for line in lines) // step * step, minimum)
+    high = max(-(-sum(line.high for line in lines) // step) * step, minimum)
+    return Quote(stone_sqft, backsplash_sqft, edge_lf, tuple(lines), low, high)
 
 
 @dataclass(frozen=True)
@@ -298,8 +293,17 @@ def read_runs(value, errors):
     return tuple(runs)
 
 
+def sentence(name):
+    """ "leg A" -> "Leg A", as the start of a message."""
+    return name[:1].upper() + name[1:]
+
+
 def read_run(item, path, errors):
-    if not isinstance(item, dict) or item.get("shape") not in SHAPES:
+    if (
+        not isinstance(item, dict)
+        or not isinstance(item.get("shape"), str)
+        or (item["shape"] not in SHAPES)
+    ):
         errors[f"{path}.shape"] = "Choose a shape: straight, L, U, island or vanity."
         return None
     shape = item["shape"]
@@ -318,7 +322,7 @@ def read_run(item, path, errors):
         errors[f"{path}.legs"] = f"This shape needs {len(leg_names)} measurement(s)."
         legs = []
     legs = [
-        measured(f"{path}.legs.{n}", leg, name.capitalize())
+        measured(f"{path}.legs.{n}", leg, sentence(name))
         for n, (leg, name) in enumerate(zip(legs, leg_names, strict=False))
     ]
     depth = measured(f"{path}.depth", item.get("depth", default_depth), "The depth")
@@ -332,7 +336,7 @@ def read_run(item, path, errors):
     for n, times in enumerate(corners):
         if legs[n] <= times * depth:
             errors[f"{path}.legs.{n}"] = (
-                f"{leg_names[n].capitalize()} must be longer than "
+                f"{sentence(leg_names[n])} must be longer than "
                 + ("the depth" if times == 1 else "twice the depth")
                 + f" ({(times * depth).normalize():f} in), measured to the corner."
             )

@@ -29,11 +29,15 @@ def price_view(request):
         f"price-requests:{client_address(request)}", settings.PRICE_REQUESTS_PER_MINUTE, 60
     ):
         return error(429, {"": "Too many price requests from your connection; wait a minute."})
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY:
+    try:
+        body = request.body
+    except ValueError:  # a Content-Length that is not a number (gunicorn refuses it first)
+        return error(400, {"": "Send the measurements as JSON."})
+    if len(body) > MAX_BODY:
         return error(400, {"": "That is more than a kitchen's measurements."})
     try:
-        data = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+        data = json.loads(body)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return error(400, {"": "Send the measurements as JSON."})
     price_list = current_price_list()
     job, errors = read_job(data, price_list)

@@ -13,7 +13,7 @@ class OneSetPolicy(ModelPermissionPolicy):
     """Pricing rules: one set, changed, never added twice or deleted."""
 
     def user_has_permission(self, user, action):
-        if action == "add" and self.model.objects.exists() or action == "delete":
+        if action == "delete" or (action == "add" and self.model.objects.exists()):
             return False
         return super().user_has_permission(user, action)
 

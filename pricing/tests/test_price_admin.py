@@ -1,12 +1,15 @@
 """The price list in the admin: Moderators change it at once, each change kept as a revision
 with who made it; Editors cannot; there is one set of pricing rules."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
 from conftest import sign_in
+from materials.factories import MaterialFactory
 from materials.models import Material
 from pricing.factories import EdgeProfileFactory, PricingRulesFactory
 from pricing.models import EdgeProfile, PricingRules
@@ -117,3 +120,35 @@ def test_stone_prices_are_the_moderators(staff_user, client):
     stone.refresh_from_db()
     assert (stone.price_low, stone.price_high) == (55, 85)
     assert stone.latest_revision.user.username == "mo"
+
+
+def test_an_editor_cannot_bring_back_old_prices_or_copy_them(staff_user):
+    stone = MaterialFactory(name="Granite", slug="granite", price_low=40, price_high=60)
+    moderator = sign_in(Client(), staff_user(MODERATORS, "mo"))
+    edit = reverse("wagtailsnippets_materials_material:edit", args=(stone.pk,))
+    moderator.post(edit, material_form(name="Granite", slug="granite", price_low="40",
+                                       price_high="60"))  # fmt: skip
+    old = stone.revisions.get()
+    moderator.post(edit, material_form(name="Granite", slug="granite", price_low="70",
+                                       price_high="90"))  # fmt: skip
+    editor = sign_in(Client(), staff_user(EDITORS, "ed"))
+
+    reverted = editor.post(
+        reverse("wagtailsnippets_materials_material:revisions_revert", args=(stone.pk, old.pk)),
+        material_form(name="Granite", slug="granite", summary="Hard and speckled."),
+    )
+    assert reverted.status_code == 302
+    # "Copy" shows the stone's fields in a form that adds a new one.
+    copy_page = editor.get(reverse("wagtailsnippets_materials_material:copy", args=(stone.pk,)))
+    action = re.search(
+        r'<form[^>]*action="([^"]+)"[^>]*method="POST"', copy_page.content.decode(), re.I
+    )
+    assert action[1] == reverse("wagtailsnippets_materials_material:add")
+    copied = editor.post(action[1], material_form(name="Granite copy", slug="granite-copy"))
+
+    stone.refresh_from_db()
+    assert stone.summary == "Hard and speckled."  # the revert went through, but not its prices
+    assert (stone.price_low, stone.price_high) == (70, 90)
+    assert copied.status_code == 302
+    copy = Material.objects.get(slug="granite-copy")
+    assert (copy.price_low, copy.price_high) == (None, None)

@@ -15,6 +15,7 @@ from pricing.factories import (
     PricingRulesFactory,
     TearOutFactory,
 )
+from pricing.models import PricingRules
 
 pytestmark = pytest.mark.django_db
 
@@ -112,17 +113,20 @@ BAD = [
     ("leg as true", run(legs=[True, 96]), "runs.0.legs.0", "number of inches"),
     ("one leg for an L", run(legs=[120]), "runs.0.legs", "needs 2"),
     ("legs as text", run(legs="120, 96"), "runs.0.legs", "needs 2"),
-    ("L leg inside the depth", run(legs=[20, 96]), "runs.0.legs.0", "longer than the depth"),
+    ("L leg inside the depth", run(legs=[20, 96]), "runs.0.legs.0", "Leg A must be longer"),
     ("zero depth", run(depth=0), "runs.0.depth", "more than 0"),
     ("backsplash too high", run(backsplash=700), "runs.0.backsplash", "at most 600"),
     ("three exposed ends", run(exposed_ends=3), "runs.0.exposed_ends", "0 to 2"),
     ("unknown shape", run(shape="circle"), "runs.0.shape", "Choose a shape"),
+    ("shape as a list", run(shape=["l"]), "runs.0.shape", "Choose a shape"),
+    ("shape as an object", run(shape={"l": 1}), "runs.0.shape", "Choose a shape"),
     ("run as text", {**KITCHEN, "runs": ["l 120 96"]}, "runs.0.shape", "Choose a shape"),
     ("no runs", {**KITCHEN, "runs": []}, "runs", "at least one"),
     ("thirteen runs", {**KITCHEN, "runs": [KITCHEN["runs"][1]] * 13}, "runs", "Up to 12"),
     ("a list, not an object", [KITCHEN], "", "JSON object"),
     ("malformed JSON", '{"stone": "granite",', "", "as JSON"),
     ("not UTF-8", b"\xff\xfe{}", "", "as JSON"),
+    ("nested past Python's limit", "[" * 15_000, "", "as JSON"),
     ("empty body", "", "", "as JSON"),
     ("too big", json.dumps({**KITCHEN, "note": "x" * 20_000}), "", "more than a kitchen"),
 ]
@@ -157,3 +161,32 @@ def test_one_address_may_ask_sixty_times_a_minute(client, price_list, settings):
 
     assert answers == [200, 200, 200, 429]
     assert ask(client, KITCHEN, REMOTE_ADDR="203.0.113.2").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "shape, legs, square_inches",
+    [("straight", [120], 120 * 25.5), ("vanity", [48], 48 * 22), ("island", [72], 72 * 36),
+     ("l", [120, 96], (120 + 96 - 25.5) * 25.5)],
+)  # fmt: skip
+def test_a_run_without_a_depth_takes_its_shapes(client, price_list, shape, legs, square_inches):
+    kitchen = {**KITCHEN, "runs": [{"shape": shape, "legs": legs}], "cutouts": {}}
+
+    response = ask(client, kitchen)
+
+    assert response.status_code == 200, response.content
+    assert response.json()["stone_sqft"] == round(square_inches / 144, 2)
+
+
+def test_without_pricing_rules_the_defaults_apply(client, price_list):
+    PricingRules.objects.all().delete()
+
+    response = ask(client, KITCHEN)
+
+    assert response.status_code == 200
+    assert "Cutting allowance (10%)" in [line["label"] for line in response.json()["lines"]]
+
+
+def test_a_false_content_length_is_harmless(client, price_list):
+    response = ask(client, KITCHEN, CONTENT_LENGTH="abc")
+
+    assert response.status_code == 400 and "as JSON" in response.json()["errors"][""]

@@ -6,7 +6,7 @@ from types import SimpleNamespace as Priced
 
 import pytest
 
-from pricing.quote import Invalid, Job, Run, inches, price
+from pricing.quote import Invalid, Job, PriceList, Run, inches, price, read_job
 
 GRANITE = Priced(name="Granite", price_low=Decimal(40), price_high=Decimal(60))
 EASED = Priced(name="Eased", price_low=Decimal(0), price_high=Decimal(0))
@@ -102,6 +102,15 @@ KITCHENS = {
         (2900, 4550),
     ),
     # 30 x 25.5 = 765 in² = 5.3125 ft²: $233 to $351, both raised to a $1,500 minimum.
+    # A minimum off the $50 steps is kept as it is: $233 to $351 both become $525.
+    "small job at a minimum off the steps": (
+        Job(GRANITE, EASED, (run("straight", 30),)),
+        Priced(**{**vars(RULES), "minimum_charge": 525}), "5.31", "0", "2.50",
+        [("Granite countertops", "5.31", 212, 319),
+         ("Cutting allowance (10%)", "0.53", 21, 32),
+         ("Eased edge", "2.50", 0, 0)],
+        (525, 525),
+    ),
     "small job at the minimum charge": (
         Job(GRANITE, EASED, (run("straight", 30),)),
         Priced(**{**vars(RULES), "minimum_charge": 1500}), "5.31", "0", "2.50",
@@ -145,6 +154,20 @@ def test_reference_kitchens(name):
         (label, Decimal(quantity), low, high) for label, quantity, low, high in lines
     ]
     assert (quote.total_low, quote.total_high) == totals
+
+
+def test_u_shape_errors_name_the_leg_and_the_corner_rule():
+    price_list = PriceList({"granite": GRANITE}, {"eased": EASED}, {}, {}, RULES)
+    data = {"stone": "granite", "edge": "eased",
+            "runs": [{"shape": "u", "legs": [96, 50, 96], "depth": 25.5}]}  # fmt: skip
+
+    job, errors = read_job(data, price_list)
+
+    assert job is None
+    assert errors == {
+        "runs.0.legs.1": "Back wall B must be longer than twice the depth (51 in), measured to "
+        "the corner."
+    }
 
 
 def test_the_json_copy_keeps_two_places_as_numbers():
