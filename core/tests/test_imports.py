@@ -5,6 +5,7 @@ Tests and migrations may import anything; the demo loader is the roof and may to
 """
 
 import ast
+import tomllib
 from pathlib import Path
 
 from django.conf import settings
@@ -78,3 +79,10 @@ def test_apps_import_each_other_at_the_top_of_the_file():
                 for node in ast.walk(function):
                     inside_functions |= {(relative, app) for app in imported_apps(node)}
     assert inside_functions == FUNCTION_LEVEL
+
+
+def test_every_app_with_tests_is_where_pytest_looks():
+    configured = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]
+    testpaths = set(configured["ini_options"]["testpaths"])
+
+    assert {app for app in APPS if (ROOT / app / "tests").is_dir()} <= testpaths
