@@ -515,3 +515,10 @@ def test_make_stacks_workers_are_started_again_when_they_die(tmp_path):
 
     assert runs_so_far() >= 3  # it ended and was started again, twice at least
     assert code == 0  # and SIGTERM stops the supervisor itself
+
+
+def test_servers_started_together_never_get_the_same_port():
+    """The kernel may offer one free port twice before anything binds it; Varnish's two
+    listeners once got the same one and refused to start."""
+    ports = [servers.free_port() for _ in range(300)]
+    assert len(set(ports)) == len(ports)
