@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from contact.printable import quote_page
 from pricing.views import price_view
 from search.views import search
 from site_settings.views import robots_txt, security_txt, sitemap_xml
@@ -16,6 +17,7 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("search/", search, name="search"),
     path("estimate/price/", price_view, name="estimate_price"),
+    path("estimate/quote/<str:token>/", quote_page, name="estimate_quote"),
 ]
 
 if settings.DEBUG:

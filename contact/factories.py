@@ -1,19 +1,14 @@
 from contact.models import ContactPage
 
+# The editors' own questions; the core fields (name, phone, ...) are the form's (contact/forms.py).
 ESTIMATE_FIELDS = [
-    ("Your name", "singleline", True, ""),
-    ("Phone", "phone", True, ""),
-    ("Email", "email", True, ""),
-    ("Project type", "dropdown", True, "Kitchen, Bathroom, Outdoor kitchen"),
-    ("Stone", "material", False, ""),
-    ("Area", "area", False, ""),
     ("Message", "multiline", False, ""),
-    ("Photos", "photos", False, ""),
 ]
 
 
 def make_contact_page(parent, **overrides):
-    """The estimate form as the demo builds it, with a notification address."""
+    """The estimate page as the demo builds it, with one question of the editors' own and a
+    notification address."""
     page = ContactPage(
         title="Request a free estimate",
         slug="contact",

@@ -1,6 +1,8 @@
-"""The estimate form: field types editors can pick, the rules that protect data, spam checks."""
+"""The estimate form: its core fields (fixed in code, so every lead has the same columns), the
+questions editors add, the estimate builder, the rules that protect data, spam checks."""
 
 import hashlib
+import re
 import secrets
 import time
 import warnings
@@ -14,8 +16,9 @@ from django.utils.functional import cached_property
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.contrib.forms.forms import FormBuilder
 
-from contact.estimates import MAX_AREA
+from contact.builder import Builder
 from materials.models import Material
+from pricing.models import current_price_list
 from site_settings.models import phone_digits
 
 MESSAGE_MAX_LENGTH = 5000
@@ -40,7 +43,8 @@ def validate_no_control_characters(value):
 
 
 class EstimateFormBuilder(FormBuilder):
-    """Wagtail's form builder with length limits and three field types of our own."""
+    """Wagtail's form builder for the editors' own questions, with length limits. A question
+    named like a core field is left out (ContactPage.clean says so when it is added)."""
 
     def create_singleline_field(self, field, options):
         options.update(max_length=LINE_MAX_LENGTH, validators=[validate_no_control_characters])
@@ -50,42 +54,24 @@ class EstimateFormBuilder(FormBuilder):
         options.update(
             max_length=MESSAGE_MAX_LENGTH,
             validators=[validate_no_control_characters],
-            widget=forms.Textarea(attrs={"rows": 6, "maxlength": MESSAGE_MAX_LENGTH}),
+            widget=forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX_LENGTH}),
         )
         return forms.CharField(**options)
 
     def create_email_field(self, field, options):
-        options.update(max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+        options.update(max_length=254)
         return forms.EmailField(**options)
 
-    def create_phone_field(self, field, options):
-        options.update(
-            max_length=30,
-            validators=[validate_phone],
-            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-        )
-        return forms.CharField(**options)
-
-    def create_material_field(self, field, options):
-        choices = [(m.slug, m.name) for m in Material.objects.only("slug", "name")]
-        options["choices"] = [("", "Not sure yet")] + choices
-        options["widget"] = forms.Select(attrs={"data-estimate": "material"})
-        return forms.ChoiceField(**options)
-
-    def create_area_field(self, field, options):
-        options.update(
-            min_value=1,
-            max_value=MAX_AREA,
-            widget=forms.NumberInput(attrs={"inputmode": "numeric", "data-estimate": "area"}),
-            error_messages={"invalid": "Enter the area as a whole number of square feet."},
-        )
-        return forms.IntegerField(**options)
-
-    def create_photos_field(self, field, options):
-        return PhotosField(**options)
+    @property
+    def formfields(self):
+        return {
+            name: form_field
+            for name, form_field in super().formfields.items()
+            if name not in CORE_FIELDS
+        }
 
     def get_form_class(self):
-        return type("EstimateForm", (SpamCheckForm,), self.formfields)
+        return type("EstimateForm", (EstimateForm,), self.formfields)
 
 
 def new_form_token():
@@ -215,3 +201,91 @@ def reencode_photo(upload):
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
         raise ValidationError(f"{name} could not be read as a photo.") from error
     return ContentFile(output.getvalue(), name="photo.jpg")
+
+
+def validate_zip_code(value):
+    if not ZIP_CODE.match(value):
+        raise ValidationError("Enter a five-digit ZIP code, e.g. 30301.")
+
+
+ZIP_CODE = re.compile(r"^\d{5}(?:-\d{4})?$")
+PROJECT_TYPES = ["Kitchen", "Bathroom", "Kitchen and bathroom", "Outdoor kitchen", "Commercial",
+                 "Repair"]  # fmt: skip
+# Each core field's name, with its wording until an editor changes it on the contact page.
+CORE_FIELDS = {
+    "your_name": ("Your name", ""),
+    "phone": ("Phone", "We call or text to arrange a visit."),
+    "email": ("Email", "We send a copy of your request, and your price, here."),
+    "zip_code": ("ZIP code of the project", ""),
+    "project_type": ("Project type", ""),
+    "stone": ("Stone", "Not sure yet? Leave it, and we can help you choose."),
+    "photos": (
+        "Photos of the space",
+        "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each). Add them just before you "
+        "send: updating the price clears them.",
+    ),
+}
+
+
+class EstimateForm(SpamCheckForm):
+    """The core fields, then the editors' questions (added by EstimateFormBuilder), with the
+    estimate builder's fields read from the same post."""
+
+    your_name = forms.CharField(
+        max_length=LINE_MAX_LENGTH,
+        validators=[validate_no_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        max_length=30,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    zip_code = forms.CharField(
+        max_length=10,
+        validators=[validate_zip_code],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    )
+    project_type = forms.ChoiceField(choices=[("", "Choose one")] + [(t, t) for t in PROJECT_TYPES])
+    stone = forms.ChoiceField(required=False)
+    photos = PhotosField(required=False)
+
+    def __init__(self, *args, page=None, user=None, **kwargs):
+        super().__init__(*args, page=page, user=user, **kwargs)
+        self.fields["stone"].choices = [("", "Not sure yet")] + [
+            (m.slug, m.name) for m in Material.objects.only("slug", "name")
+        ]
+        wording = page.core_field_wording() if page is not None else {}
+        for name, (label, help_text) in CORE_FIELDS.items():
+            label, help_text = wording.get(name, (label, help_text))
+            self.fields[name].label, self.fields[name].help_text = label, help_text
+        self.builder = Builder(self.data if self.is_bound else None, current_price_list())
+
+    @property
+    def extra_fields(self):
+        """The editors' questions, as bound fields."""
+        return [
+            self[name] for name in self.fields if name not in CORE_FIELDS and name != HONEYPOT_FIELD
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.builder.check(cleaned_data.get("stone", ""))
+        if self.builder.errors:
+            raise ValidationError("Check the measurements.", code="builder")
+        return cleaned_data
+
+    def problems(self):
+        """(field id, label, message) for each thing to check, in the order of the page."""
+        builder = [
+            (field_id, "Your kitchen", message) for field_id, message in self.builder.problems()
+        ]
+        fields = [
+            (field.id_for_label, field.label, field.errors[0])
+            for field in self.visitor_fields()
+            if field.errors
+        ]
+        return builder + fields

@@ -1,9 +1,13 @@
-"""Estimate requests: the form editors configure, and the stored requests staff answer."""
+"""Estimate requests: the form on /contact/ (its core fields in code, the editors' questions and
+wording, the estimate builder), and the stored requests staff answer."""
 
 from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -15,26 +19,44 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
+from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
-from contact.estimates import ballpark, ballpark_rules
-from contact.forms import HONEYPOT_FIELD, EstimateFormBuilder
+from contact.builder import BACKSPLASH_CHOICES, SHAPE_CHOICES, describe_run
+from contact.forms import CORE_FIELDS, HONEYPOT_FIELD, TOKEN_FIELD, EstimateFormBuilder
 from core import storage
 from core.models import BasePage
 from core.ratelimit import client_address, over_limit
 from materials.models import Material
+from site_settings.models import BusinessSettings
 
-FIELD_TYPES = FORM_FIELD_CHOICES + (
-    ("phone", "Phone number"),
-    ("material", "Stone (from the materials list)"),
-    ("area", "Area in square feet"),
-    ("photos", "Photos (up to 5)"),
+# The questions editors may add below the core fields: text, choices, dates; not files (the
+# photos field is a core field, checked and re-encoded) and not hidden fields.
+FIELD_TYPES = tuple(
+    (value, label) for value, label in FORM_FIELD_CHOICES if value not in ("hidden",)
 )
 
 
 class ContactFormField(AbstractFormField):
     field_type = models.CharField("field type", max_length=16, choices=FIELD_TYPES)
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class CoreFieldWording(Orderable):
+    """An editor's label and help text for one of the core fields."""
+
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="field_wording")
+    field = models.CharField(
+        max_length=20, choices=[(name, label) for name, (label, _) in CORE_FIELDS.items()]
+    )
+    label = models.CharField(max_length=255)
+    help_text = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("field"), FieldPanel("label"), FieldPanel("help_text")]
+
+
+QUOTE_LINK_SALT = "contact.printable-quote"
 
 
 class EstimateRequest(AbstractFormSubmission):
@@ -54,10 +76,22 @@ class EstimateRequest(AbstractFormSubmission):
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(max_length=30, blank=True)
-    material = models.ForeignKey(Material, null=True, blank=True, on_delete=models.SET_NULL)
-    area = models.PositiveIntegerField("area (sq ft)", null=True, blank=True)
-    ballpark_low = models.PositiveIntegerField(null=True, blank=True)
-    ballpark_high = models.PositiveIntegerField(null=True, blank=True)
+    zip_code = models.CharField("ZIP code", max_length=10, blank=True)
+    outside_area = models.BooleanField(
+        "outside the service area",
+        default=False,
+        help_text="The ZIP code is not among those in the business settings.",
+    )
+    project_type = models.CharField(max_length=40, blank=True)
+    material = models.ForeignKey(
+        Material, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="stone"
+    )
+    # What the visitor measured (the price endpoint's JSON, as typed) and the itemised quote as
+    # it was priced when they sent it: later price changes leave both alone.
+    job = models.JSONField("measurements", null=True, blank=True)
+    quote = models.JSONField(null=True, blank=True)
+    quote_low = models.PositiveIntegerField(null=True, blank=True)
+    quote_high = models.PositiveIntegerField(null=True, blank=True)
     status = models.CharField(
         max_length=12,
         choices=Status.choices,
@@ -106,20 +140,14 @@ class EstimateRequest(AbstractFormSubmission):
         return f"{self.name or 'Estimate request'} ({self.submit_time:%Y-%m-%d})"
 
     @property
-    def ballpark(self):
-        if self.ballpark_low is None:
-            return None
-        return (self.ballpark_low, self.ballpark_high)
-
-    @property
     def details(self):
-        """What the visitor sent, field by field, for the admin."""
+        """The answers to the editors' questions, field by field, for the admin."""
         page = self.page.specific if self.page else None
         labels = {field.clean_name: field.label for field in page.get_form_fields()} if page else {}
         rows = [
             (labels.get(name, name), value)
             for name, value in self.form_data.items()
-            if value not in (None, "")
+            if value not in (None, "") and name not in CORE_FIELDS
         ]
         return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
 
@@ -141,8 +169,28 @@ class EstimateRequest(AbstractFormSubmission):
         return self.mail_failed_at is not None
 
     @property
-    def ballpark_display(self):
-        return f"${self.ballpark_low:,} – ${self.ballpark_high:,}" if self.ballpark else ""
+    def quote_display(self):
+        if self.quote_low is None:
+            return ""
+        return f"${self.quote_low:,} – ${self.quote_high:,}"
+
+    @property
+    def quote_path(self):
+        """The signed link to the printable copy of the quote (contact/printable.py)."""
+        if not self.quote:
+            return ""
+        return reverse("estimate_quote", args=[signing.dumps(self.pk, salt=QUOTE_LINK_SALT)])
+
+    @property
+    def quote_details(self):
+        """What the visitor measured and the quote they were shown, for the admin."""
+        if not self.job:
+            return "No measurements: the visitor asked without them."
+        return render_to_string("contact/admin/quote.html", {"estimate": self})
+
+    @property
+    def runs_described(self):
+        return [describe_run(run) for run in (self.job or {}).get("runs", [])]
 
 
 class UndeliveredSummary(models.Model):
@@ -180,16 +228,9 @@ REPLAYED_TOKEN = "Sent again with a form token that was used already."
 estimate_request_stored = Signal()
 
 
-def visitor_name(fields, data):
-    """The visitor's name: the first text field whose name says so ("Your name", "Name")."""
-    for name, field_type in fields.items():
-        if field_type == "singleline" and "name" in name and data.get(name):
-            return str(data[name])[:200]
-    return ""
-
-
 class ContactPage(BasePage, AbstractEmailForm):
-    """/contact/: visitors ask for an estimate; every request is stored, then staff are told."""
+    """/contact/: visitors price their kitchen and ask for an estimate; every request is stored,
+    then staff are told."""
 
     form_builder = EstimateFormBuilder
     takes_estimate_requests = True
@@ -200,7 +241,19 @@ class ContactPage(BasePage, AbstractEmailForm):
     )
 
     content_panels = BasePage.content_panels + [
-        InlinePanel("form_fields", label="Form field"),
+        InlinePanel(
+            "field_wording",
+            heading="Wording of the main fields",
+            label="Field",
+            help_text="Name, phone, email, ZIP code, project type, stone and photos are always "
+            "asked. Change what a field is called or the hint under it here.",
+        ),
+        InlinePanel(
+            "form_fields",
+            heading="Your own questions",
+            label="Question",
+            help_text="Asked after the main fields, e.g. 'Best time to reach you'.",
+        ),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -219,8 +272,8 @@ class ContactPage(BasePage, AbstractEmailForm):
         return EstimateRequest
 
     def set_form_fields(self, rows):
-        """Replace the form's fields with (label, type, required, choices, help text) rows;
-        they are stored when the page is saved."""
+        """Replace the editors' questions with (label, type, required, choices, help text)
+        rows; they are stored when the page is saved."""
         self.form_fields = [
             ContactFormField(
                 sort_order=order,
@@ -233,56 +286,96 @@ class ContactPage(BasePage, AbstractEmailForm):
             for order, (label, field_type, required, choices, help_text) in enumerate(rows)
         ]
 
+    def core_field_wording(self):
+        """{core field name: (label, help text)} as editors have worded them."""
+        return {row.field: (row.label, row.help_text) for row in self.field_wording.all()}
+
+    def clean(self):
+        super().clean()
+        reserved = set(CORE_FIELDS) | {HONEYPOT_FIELD, TOKEN_FIELD, "builder", "runs"}
+        for question in self.form_fields.all():
+            if get_field_clean_name(question.label) in reserved:
+                raise ValidationError(
+                    f"The form always asks “{question.label}”. Remove that question, or change "
+                    "the wording of the main field instead."
+                )
+        worded = [row.field for row in self.field_wording.all()]
+        if len(worded) != len(set(worded)):
+            raise ValidationError("Each main field can be worded once.")
+
     def serve(self, request, *args, **kwargs):
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        action = request.POST.get("builder", "") if request.method == "POST" else ""
+        if action:
+            return self.serve_builder(request, action)
         if request.method == "POST" and over_limit(
             f"contact-posts:{client_address(request)}", settings.CONTACT_POSTS_PER_MINUTE, 60
         ):
             # Too many posts from one address: show the form again with what was typed.
-            context = self.get_context(request)
-            context["form"] = self.get_form(page=self, user=request.user, initial=request.POST)
-            context["rate_limited"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=429)
+            form = self.get_form(request.POST, page=self, user=request.user)
+            return self.render_form(request, form, status=429, rate_limited=True)
         return super().serve(request, *args, **kwargs)
+
+    def serve_builder(self, request, action):
+        """A builder button ("Update the price", another counter, take one away): the form
+        comes back with what was typed and the price, and nothing is sent. It is limited like
+        the price endpoint, which the page's script asks instead."""
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if over_limit(
+            f"price-requests:{client_address(request)}", settings.PRICE_REQUESTS_PER_MINUTE, 60
+        ):
+            return self.render_form(request, form, status=429, rate_limited=True)
+        form.builder.apply(action)
+        form.builder.check(request.POST.get("stone", ""))
+        return self.render_form(request, form, builder_only=True)
+
+    def render_form(self, request, form, status=200, **extra):
+        context = self.get_context(request)
+        context.update(form=form, **extra)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The live ballpark script's figures; the server repeats the sum on the thank-you page.
-        context["ballpark_rules"] = ballpark_rules(
-            Material.objects.only("slug", "price_low", "price_high")
-        )
+        context.update(shape_choices=SHAPE_CHOICES, backsplash_choices=BACKSPLASH_CHOICES)
         return context
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        if form_submission is not None and form_submission.quote:
+            response.context_data["quote_url"] = form_submission.quote_path
+        return response
 
     def process_form_submission(self, form):
         """Store the request, its photos and its queued emails in one transaction (the emails
         are queued by contact/tasks.py, on `estimate_request_stored`)."""
         data = dict(form.cleaned_data)
         data.pop(HONEYPOT_FIELD, None)
-        fields = {field.clean_name: field.field_type for field in self.get_form_fields()}
-        photos = []
-        by_type = {}
-        for name, field_type in fields.items():
-            if field_type == "photos":
-                photos += data.get(name) or []
-                data[name] = f"{len(data.get(name) or [])} photo(s)"
-            by_type.setdefault(field_type, data.get(name))
-        material = Material.objects.filter(slug=by_type.get("material") or "").first()
-        area = by_type.get("area")
-        estimate = ballpark(material, area) or (None, None)
+        core = {name: data.get(name) for name in CORE_FIELDS}
+        photos = data["photos"] or []
+        data["photos"] = f"{len(photos)} photo(s)"
+        material = Material.objects.filter(slug=core["stone"] or "").first()
+        builder = form.builder
+        quote = builder.quote.as_json() if builder.quote else None
+        zip_code = core["zip_code"]
+        serves = BusinessSettings.for_site(self.get_site()).serves
         saved_files = []
 
         def store(token, spam_reason):
             return EstimateRequest.objects.create(
                 page=self,
                 form_data=data,
-                name=visitor_name(fields, data),
-                email=by_type.get("email") or "",
-                phone=by_type.get("phone") or "",
+                name=core["your_name"],
+                email=core["email"],
+                phone=core["phone"],
+                zip_code=zip_code,
+                outside_area=not serves(zip_code),
+                project_type=core["project_type"],
                 material=material,
-                area=area,
-                ballpark_low=estimate[0],
-                ballpark_high=estimate[1],
+                job=builder.job,
+                quote=quote,
+                quote_low=quote["total_low"] if quote else None,
+                quote_high=quote["total_high"] if quote else None,
                 is_spam=bool(spam_reason),
                 spam_reason=spam_reason,
                 form_token=token,

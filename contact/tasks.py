@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from contact.forms import CORE_FIELDS
 from contact.models import ContactPage, EstimateRequest, estimate_request_stored
 from core import mail
 from site_settings.models import BusinessSettings
@@ -115,18 +116,36 @@ def queue_emails(sender, estimate, **kwargs):
 
 # The visitor's copy repeats only choices, not free text: the address is not verified, so
 # free text there would let anyone send their words to anyone through us.
-CHOICE_TYPES = {"dropdown", "radio", "checkbox", "checkboxes", "multiselect", "material", "area"}
+CHOICE_TYPES = {"dropdown", "radio", "checkbox", "checkboxes", "multiselect"}
 
 
 def _context(estimate, page, choices_only=False):
     business = BusinessSettings.for_site(page.get_site())
+    wording = {name: label for name, (label, _) in CORE_FIELDS.items()}
+    wording.update({name: label for name, (label, _) in page.core_field_wording().items()})
+    zip_code = estimate.zip_code + (" (outside the service area)" if estimate.outside_area else "")
+    core = [
+        ("your_name", estimate.name),
+        ("phone", estimate.phone),
+        ("email", estimate.email),
+        ("zip_code", zip_code),
+        ("project_type", estimate.project_type),
+        ("stone", estimate.material.name if estimate.material else ""),
+    ]
     fields = [
+        (wording[name], value)
+        for name, value in core
+        if value and (not choices_only or name in ("zip_code", "project_type", "stone"))
+    ]
+    fields += [
         (field.label, estimate.form_data.get(field.clean_name))
         for field in page.get_form_fields()
         if estimate.form_data.get(field.clean_name) not in (None, "")
         and (not choices_only or field.field_type in CHOICE_TYPES)
     ]
-    return {"estimate": estimate, "page": page, "business": business, "fields": fields}
+    quote_url = page.get_site().root_url + estimate.quote_path if estimate.quote else ""
+    return {"estimate": estimate, "page": page, "business": business, "fields": fields,
+            "quote_url": quote_url, "quote_days": settings.QUOTE_LINK_DAYS}  # fmt: skip
 
 
 def _message(template, subject, to, context, reply_to=None, from_email=None):
@@ -157,7 +176,8 @@ def staff_email(estimate, page):
 
 
 def visitor_email(estimate, page):
-    """To the visitor: thanks, the ballpark, and the choices they made."""
+    """To the visitor: thanks, their itemised price with its printable link, and the choices
+    they made."""
     context = _context(estimate, page, choices_only=True)
     return _message(
         "visitor",

@@ -74,7 +74,7 @@ class EstimateRequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = EstimateRequest
-        fields = ["status", "is_spam", "submit_time", "undelivered"]
+        fields = ["status", "outside_area", "is_spam", "submit_time", "undelivered"]
 
 
 class EstimateRequestInspectView(InspectView):
@@ -109,8 +109,10 @@ LEAD_FIELDS = [
     "name",
     "phone",
     "email",
+    "zip_code",
+    "outside_area",
+    "project_type",
     "material",
-    "area",
     "status",
     "assignee",
     "notes",
@@ -136,19 +138,19 @@ class EstimateRequestViewSet(ModelViewSet):
         "phone",
         "email",
         "material",
-        Column("ballpark_display", label="Ballpark"),
+        Column("quote_display", label="Estimate"),
         "status",
         "assignee",
         StatusFlagColumn("mail_undelivered", label="Emails", true_label="Not delivered"),
     ]
     search_fields = ["name", "email", "phone"]
     search_backend_name = None
-    list_export = [*LEAD_FIELDS, "ballpark_low", "ballpark_high", "form_data"]
+    list_export = [*LEAD_FIELDS, "quote_low", "quote_high", "form_data", "job"]
     export_filename = "estimate-requests"
     form_fields = ["status", "assignee", "notes", "is_spam"]
     inspect_view_fields = [
         *LEAD_FIELDS,
-        "ballpark_display",
+        "quote_details",
         "details",
         "photo_links",
         "is_spam",

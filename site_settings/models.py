@@ -95,6 +95,13 @@ class BusinessSettings(CachedSiteSetting):
         blank=True,
         help_text="Where you install, e.g. 'Atlanta and the surrounding counties'.",
     )
+    service_zip_codes = models.TextField(
+        "ZIP codes you serve",
+        blank=True,
+        help_text="ZIP codes or their first digits, separated by commas or spaces, e.g. '300, "
+        "301, 30518'. A request from elsewhere is still taken and marked 'outside the area'. "
+        "Leave empty to take every ZIP code.",
+    )
     social_links = StreamField(
         [("link", SocialLinkBlock())],
         blank=True,
@@ -132,6 +139,7 @@ class BusinessSettings(CachedSiteSetting):
                         heading="Address",
                     ),
                     FieldPanel("service_area"),
+                    FieldPanel("service_zip_codes"),
                 ],
                 heading="Contact details",
             ),
@@ -147,6 +155,11 @@ class BusinessSettings(CachedSiteSetting):
     class Meta:
         verbose_name = "business settings"
 
+    def serves(self, zip_code):
+        """Whether a ZIP code is in the service area: every code when none are listed."""
+        listed = self.service_zip_codes.replace(",", " ").split()
+        return not listed or any(zip_code.startswith(code) for code in listed)
+
     def __str__(self):
         return self.business_name
 
@@ -155,6 +168,14 @@ class BusinessSettings(CachedSiteSetting):
         if self.phone and len(phone_digits(self.phone)) != 10:
             raise ValidationError(
                 {"phone": "Enter a ten-digit US phone number, e.g. 678.372.5976."}
+            )
+        listed = self.service_zip_codes.replace(",", " ").split()
+        if bad := [code for code in listed if not re.fullmatch(r"\d{1,5}", code)]:
+            raise ValidationError(
+                {
+                    "service_zip_codes": f"“{bad[0][:20]}” is not a ZIP code or its first digits. "
+                    "Use digits only, e.g. 300 or 30518."
+                }
             )
 
     @property

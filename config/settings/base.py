@@ -371,6 +371,8 @@ TASKS = {
 CONTACT_POSTS_PER_MINUTE = 5
 # Price requests a minute from the live estimate builder (pricing/views.py).
 PRICE_REQUESTS_PER_MINUTE = 60
+# How long the link to a visitor's printable estimate works (contact/printable.py).
+QUOTE_LINK_DAYS = 30
 SIGN_INS_PER_MINUTE = 5
 PASSWORD_RESETS_PER_HOUR = {"email": 3, "address": 10}
 

@@ -8,6 +8,12 @@ from django.core.management import call_command
 from contact.factories import make_contact_page
 from contact.forms import TOKEN_SALT
 from materials.factories import MaterialFactory
+from pricing.factories import (
+    CutoutFactory,
+    EdgeProfileFactory,
+    PricingRulesFactory,
+    TearOutFactory,
+)
 
 
 @pytest.fixture
@@ -18,6 +24,17 @@ def contact(home, business):
 @pytest.fixture
 def granite(db):
     return MaterialFactory(name="Granite", slug="granite", price_low=40, price_high=90)
+
+
+@pytest.fixture
+def prices(granite):
+    """A small price list: granite, two edges, two cutouts, laminate tear-out, the rules."""
+    EdgeProfileFactory(name="Eased", slug="eased", price_low=0, price_high=0, sort_order=0)
+    EdgeProfileFactory(name="Bullnose", slug="bullnose", price_low=10, price_high=15, sort_order=1)
+    CutoutFactory(name="Undermount sink", slug="undermount-sink", price_low=200, price_high=300)
+    CutoutFactory(name="Cooktop", slug="cooktop", price_low=150, price_high=250)
+    TearOutFactory()
+    return PricingRulesFactory()
 
 
 def token(seconds_ago=60):
@@ -32,8 +49,8 @@ def valid_post():
             "phone": "(404) 555-0123",
             "email": "ana@example.com",
             "project_type": "Kitchen",
+            "zip_code": "30301",
             "stone": "",
-            "area": "",
             "message": "Island and two runs.",
             "lm_homepage": "",
             "lm_started": token(),

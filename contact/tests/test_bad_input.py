@@ -14,6 +14,9 @@ pytestmark = pytest.mark.django_db
 
 SCRIPT = "<script>alert('x')</script>"
 
+MEASURED = {"stone": "granite", "runs-0-shape": "straight", "runs-0-legs-0": "120"}
+L_SHAPE = {**MEASURED, "runs-0-shape": "l", "runs-0-legs-1": "96"}
+
 # (description, changes to a valid post, expected status, text on the page, rows stored)
 CASES = [
     ("script in name", {"your_name": SCRIPT}, 200, "Thank you", 1),
@@ -37,10 +40,33 @@ CASES = [
     ("name too long", {"your_name": "a" * 300}, 200, "at most 200 characters", 0),
     ("email too long", {"email": "a" * 250 + "@example.com"}, 200, "at most 254", 0),
     ("message too long", {"message": "m" * 5001}, 200, "at most 5000 characters", 0),
-    ("area in words", {"area": "forty"}, 200, "whole number of square feet", 0),
-    ("area huge", {"area": "99999999999999999999"}, 200, "less than or equal to 100000", 0),
-    ("area negative", {"area": "-3"}, 200, "greater than or equal to 1", 0),
-    ("area exponent", {"area": "1e9"}, 200, "whole number of square feet", 0),
+    ("bad zip", {"zip_code": "3030"}, 200, "five-digit ZIP", 0),
+    ("zip in letters", {"zip_code": "ABCDE"}, 200, "five-digit ZIP", 0),
+    # The estimate builder's fields (contact/builder.py): measured with granite.
+    ("length in words", {**MEASURED, "runs-0-legs-0": "forty"}, 200, "number of inches", 0),
+    ("length huge", {**MEASURED, "runs-0-legs-0": "9" * 20}, 200, "number of inches", 0),
+    ("length negative", {**MEASURED, "runs-0-legs-0": "-3"}, 200, "number of inches", 0),
+    ("length exponent", {**MEASURED, "runs-0-legs-0": "1e9"}, 200, "number of inches", 0),
+    ("length over 600", {**MEASURED, "runs-0-legs-0": "601"}, 200, "at most 600 inches", 0),
+    ("depth zero", {**MEASURED, "runs-0-depth": "0"}, 200, "more than 0 inches", 0),
+    (
+        "L leg inside the corner",
+        {**L_SHAPE, "runs-0-legs-1": "20"},
+        200,
+        "longer than the depth",
+        0,
+    ),
+    ("L leg missing", {**L_SHAPE, "runs-0-legs-1": ""}, 200, "Leg B needs a number", 0),
+    ("unknown edge", {**MEASURED, "edge": "../x"}, 200, "Choose an edge from the list", 0),
+    ("cutouts in words", {**MEASURED, "cutouts-cooktop": "two"}, 200, "whole number", 0),
+    ("cutouts negative", {**MEASURED, "cutouts-cooktop": "-1"}, 200, "whole number", 0),
+    ("unknown tear-out", {**MEASURED, "tear_out": "asbestos"}, 200, "old tops are made of", 0),
+    ("ends 7", {**MEASURED, "runs-0-exposed_ends": "7"}, 200, "from 0 to 2", 0),
+    ("made-up shape", {**MEASURED, "runs-0-shape": "hexagon"}, 200, "Thank you", 1),
+    ("runs count forged", {**MEASURED, "runs": "99999"}, 200, "Thank you", 1),
+    ("runs count in words", {**MEASURED, "runs": "many"}, 200, "Thank you", 1),
+    ("builder button forged", {**MEASURED, "builder": "explode"}, 200, "Your price range", 0),
+    ("remove a counter not there", {"builder": "remove-99"}, 200, "Your price range", 0),
     ("path in stone", {"stone": "../../etc/passwd"}, 200, "Select a valid choice", 0),
     ("unknown project type", {"project_type": "Spaceship"}, 200, "Select a valid choice", 0),
     ("everything empty", {"your_name": "", "phone": "", "email": ""}, 200, "required", 0),
@@ -60,7 +86,9 @@ UPLOADS = {
 @pytest.mark.parametrize(
     "description, changes, status, text, rows", CASES, ids=[case[0] for case in CASES]
 )
-def test_bad_input_table(client, contact, valid_post, description, changes, status, text, rows):
+def test_bad_input_table(
+    client, contact, prices, valid_post, description, changes, status, text, rows
+):
     changes = dict(changes)
     if "photos" in changes:
         name, content = UPLOADS[changes.pop("photos")]

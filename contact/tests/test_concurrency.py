@@ -29,6 +29,7 @@ def test_simultaneous_posts_are_all_stored_once():
                 "phone": "(404) 555-0123",
                 "email": f"v{number}@example.com",
                 "project_type": "Kitchen",
+                "zip_code": "30301",
                 "lm_started": token(),
             }
             barrier.wait(timeout=10)

@@ -1,5 +1,4 @@
 import datetime
-import json
 import re
 import socket
 
@@ -10,9 +9,9 @@ from django_tasks_db.models import DBTaskResult
 
 from config.settings.base import redis_caches
 from conftest import sign_in
-from contact.estimates import MAX_AREA, ROUND_TO
 from contact.models import REPLAYED_TOKEN, ContactFormField, EstimateRequest
 from core.ratelimit import client_address
+from materials.models import Material
 from staff.roles import EDITORS
 
 from .conftest import run_mail_queue, token
@@ -20,7 +19,7 @@ from .conftest import run_mail_queue, token
 pytestmark = pytest.mark.django_db
 
 
-def test_form_renders_labels_honeypot_and_token(client, contact, granite):
+def test_form_renders_labels_honeypot_and_token(client, contact, prices):
     html = client.get("/contact/").content.decode()
 
     assert '<label for="id_your_name">Your name <span class="required">(required)</span>' in html
@@ -29,41 +28,63 @@ def test_form_renders_labels_honeypot_and_token(client, contact, granite):
     assert '<option value="granite">Granite</option>' in html
     assert 'class="honeypot" aria-hidden="true"' in html
     assert 'name="lm_started" value="' in html
-    # What the live ballpark script reads: prices and the server's own rounding and limit.
-    rules = json.loads(re.search(r'id="ballpark-rules"[^>]*>(.*?)</script>', html, re.S)[1])
-    assert rules == {
-        "prices": {"granite": [40.0, 90.0]},
-        "round_to": ROUND_TO,
-        "max_area": MAX_AREA,
-    }
+    # The builder: shapes, measurements, the edges and cutouts from the price list, and the
+    # endpoint the page's script asks.
+    assert 'name="runs-0-shape" value="l"' in html and 'name="runs-0-legs-0"' in html
+    assert 'name="edge" value="eased" checked' in html
+    assert 'name="cutouts-undermount-sink"' in html
+    assert 'data-price-url="/estimate/price/"' in html
+    assert "Skip to your details" in html  # the way without measurements
 
 
 def test_estimate_buttons_across_the_site_lead_here(client, contact):
     assert 'href="/contact/"' in client.get("/").content.decode()
 
 
-def test_valid_request_is_stored_with_its_ballpark_and_thanked(
-    client, contact, granite, valid_post
+# A straight counter of 120 in at the standard depth of 25.5 in, in granite at $40–90 a sq ft:
+# 21.25 sq ft of stone ($850–1,913), a cutting allowance of 2.13 sq ft ($85–192) and 10 ft of
+# the eased edge (included): $935–2,105, rounded out to $900–2,150.
+STRAIGHT_120 = {"stone": "granite", "runs-0-shape": "straight", "runs-0-legs-0": "120"}
+
+
+def test_a_measured_request_is_stored_with_its_quote_and_thanked(
+    client, contact, prices, valid_post
 ):
-    response = client.post("/contact/", valid_post(stone="granite", area="30"))
+    response = client.post("/contact/", valid_post(**STRAIGHT_120))
 
     assert response.status_code == 200
     html = response.content.decode()
     assert "Thank you, we have your request" in html
-    assert "$1,200 – $2,700" in html
+    assert "$900 – $2,150" in html and "Granite countertops" in html
     estimate = EstimateRequest.objects.get()
-    assert (estimate.name, estimate.email, estimate.phone) == (
+    assert (estimate.name, estimate.email, estimate.phone, estimate.zip_code) == (
         "Ana Díaz",
         "ana@example.com",
         "(404) 555-0123",
+        "30301",
     )
-    assert (estimate.material, estimate.area, estimate.ballpark) == (granite, 30, (1200, 2700))
+    assert (estimate.material, estimate.project_type) == (prices_stone(), "Kitchen")
+    assert (estimate.quote_low, estimate.quote_high) == (900, 2150)
+    assert estimate.job["runs"] == [
+        {"shape": "straight", "legs": ["120"], "exposed_ends": 0, "backsplash": "0"}
+    ]
+    assert [line["label"] for line in estimate.quote["lines"]] == [
+        "Granite countertops",
+        "Cutting allowance (10%)",
+        "Eased edge",
+    ]
+    assert estimate.quote["stone_sqft"] == 21.25
     assert estimate.status == "new" and not estimate.is_spam
     assert "lm_homepage" not in estimate.form_data
+    assert estimate.quote_path in html  # the printable copy
 
 
-def test_emails_go_out_from_the_queue_not_the_request(client, contact, granite, valid_post):
-    client.post("/contact/", valid_post(stone="granite", area="30"))
+def prices_stone():
+    return Material.objects.get(slug="granite")
+
+
+def test_emails_go_out_from_the_queue_not_the_request(client, contact, prices, valid_post):
+    client.post("/contact/", valid_post(**STRAIGHT_120))
 
     assert mail.outbox == []  # the visitor's request did not wait for the mail server
     assert DBTaskResult.objects.filter(status="READY").count() == 1
@@ -73,11 +94,15 @@ def test_emails_go_out_from_the_queue_not_the_request(client, contact, granite, 
     assert staff.to == ["office@example.com"]
     assert staff.subject == "New estimate request"
     assert staff.reply_to == ["ana@example.com"]
-    assert "Ballpark: $1,200 – $2,700" in staff.body and "Island and two runs." in staff.body
+    assert "Straight: length 120 in; depth 25.5 in" in staff.body
+    assert "Estimated total: $900 – $2,150" in staff.body and "Island and two runs." in staff.body
+    assert "ZIP code of the project: 30301" in staff.body
     assert visitor.to == ["ana@example.com"]
-    assert "Your ballpark price: $1,200 – $2,700" in visitor.body
-    assert visitor.alternatives[0].mimetype == "text/html"
+    assert "Estimated total: $900 – $2,150" in visitor.body
     estimate = EstimateRequest.objects.get()
+    assert f"http://localhost{estimate.quote_path}" in visitor.body
+    assert visitor.alternatives[0].mimetype == "text/html"
+    assert "Granite countertops" in visitor.alternatives[0].content
     assert estimate.staff_notified_at and estimate.visitor_confirmed_at
 
     run_mail_queue()
@@ -164,8 +189,8 @@ def test_a_form_left_open_for_days_is_not_spam(client, contact, valid_post):
         ({"your_name": ""}, "your_name", "This field is required."),
         ({"message": "x" * 5001}, "message", "at most 5000 characters"),
         ({"your_name": "x" * 201}, "your_name", "at most 200 characters"),
-        ({"area": "lots"}, "area", "whole number of square feet"),
-        ({"area": "-5"}, "area", "greater than or equal to 1"),
+        ({"zip_code": "3030"}, "zip_code", "five-digit ZIP code"),
+        ({"project_type": ""}, "project_type", "This field is required."),
         ({"stone": "unobtainium"}, "stone", "Select a valid choice."),
         ({"your_name": "Ana\x00"}, "your_name", "Remove the special characters"),
     ],

@@ -148,15 +148,18 @@ def test_nobody_adds_requests_by_hand(admin_client, contact):
 
 def test_lead_details_show_labels_and_escape_input(admin_client, contact):
     lead = make_request(contact)
-    lead.form_data = {"your_name": "<b>Ana</b>", "message": "Island"}
+    lead.name = "<b>Ana</b>"
+    lead.form_data = {"your_name": "<b>Ana</b>", "message": "<i>Island</i>"}
     lead.save()
 
     html = admin_client.get(
         reverse(estimate_request_viewset.get_url_name("inspect"), args=(lead.pk,))
     ).content.decode()
 
-    assert "<dt>Your name</dt><dd>&lt;b&gt;Ana&lt;/b&gt;</dd>" in html
-    assert "<dt>Message</dt><dd>Island</dd>" in html
+    assert "&lt;b&gt;Ana&lt;/b&gt;" in html and "<b>Ana</b>" not in html
+    # The editors' questions under their labels; the core fields have columns of their own.
+    assert "<dt>Message</dt><dd>&lt;i&gt;Island&lt;/i&gt;</dd>" in html
+    assert "<dt>your_name</dt>" not in html
 
 
 @pytest.mark.parametrize("role, offered", [(MODERATORS, True), (EDITORS, False)])

@@ -1769,29 +1769,16 @@ CONTACT = {
         "Thank you for asking us for an estimate. We have your request and will call or email "
         "you soon to talk it through."
     ),
+    # The editors' own questions, after the core fields (contact/forms.py):
     # (label, field type, required, choices, help text)
     "fields": [
-        ("Your name", "singleline", True, "", ""),
-        ("Phone", "phone", True, "", "We call or text to arrange a visit."),
-        ("Email", "email", True, "", "We send a copy of your request here."),
-        (
-            "Project type",
-            "dropdown",
-            True,
-            "Kitchen, Bathroom, Outdoor kitchen, Commercial, Repair",
-            "",
-        ),
-        ("Stone", "material", False, "", "Pick one to see a ballpark price."),
-        ("Approximate area (square feet)", "area", False, "", "A guess is fine."),
-        ("ZIP code", "singleline", True, "", ""),
         ("Best time to reach you", "dropdown", False, "Any time, Morning, Afternoon, Evening", ""),
-        ("Tell us about the project", "multiline", False, "", ""),
         (
-            "Photos of the space",
-            "photos",
+            "Tell us about the project",
+            "multiline",
             False,
             "",
-            "Optional: up to 5 photos (JPEG, PNG or WebP, 10 MB each).",
+            "For example the sink you have chosen, or when the cabinets go in.",
         ),
     ],
 }
