@@ -255,14 +255,13 @@ class EstimateForm(SpamCheckForm):
 
     def __init__(self, *args, page=None, user=None, **kwargs):
         super().__init__(*args, page=page, user=user, **kwargs)
-        self.fields["stone"].choices = [("", "Not sure yet")] + [
-            (m.slug, m.name) for m in Material.objects.only("slug", "name")
-        ]
+        stones = list(Material.objects.only("slug", "name", "price_low", "price_high"))
+        self.fields["stone"].choices = [("", "Not sure yet")] + [(m.slug, m.name) for m in stones]
         wording = page.core_field_wording() if page is not None else {}
         for name, (label, help_text) in CORE_FIELDS.items():
             label, help_text = wording.get(name, (label, help_text))
             self.fields[name].label, self.fields[name].help_text = label, help_text
-        self.builder = Builder(self.data if self.is_bound else None, current_price_list())
+        self.builder = Builder(self.data if self.is_bound else None, current_price_list(stones))
 
     @property
     def extra_fields(self):

@@ -29,6 +29,7 @@ from core import storage
 from core.models import BasePage
 from core.ratelimit import client_address, over_limit
 from materials.models import Material
+from pricing.models import EdgeProfile
 from site_settings.models import BusinessSettings
 
 # The questions editors may add below the core fields: text, choices, dates; not files (the
@@ -48,7 +49,9 @@ class CoreFieldWording(Orderable):
 
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="field_wording")
     field = models.CharField(
-        max_length=20, choices=[(name, label) for name, (label, _) in CORE_FIELDS.items()]
+        max_length=20,
+        choices=[(name, label) for name, (label, _) in CORE_FIELDS.items()],
+        help_text="The field to reword.",
     )
     label = models.CharField(max_length=255)
     help_text = models.CharField(max_length=255, blank=True)
@@ -285,6 +288,10 @@ class ContactPage(BasePage, AbstractEmailForm):
             )
             for order, (label, field_type, required, choices, help_text) in enumerate(rows)
         ]
+
+    def photo_roles(self):
+        edges = EdgeProfile.objects.exclude(drawing=None).select_related("drawing")
+        return [*super().photo_roles(), *((edge.drawing, ["thumbnail"]) for edge in edges)]
 
     def core_field_wording(self):
         """{core field name: (label, help text)} as editors have worded them."""

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('field', models.CharField(choices=[('your_name', 'Your name'), ('phone', 'Phone'), ('email', 'Email'), ('zip_code', 'ZIP code of the project'), ('project_type', 'Project type'), ('stone', 'Stone'), ('photos', 'Photos of the space')], max_length=20)),
+                ('field', models.CharField(choices=[('your_name', 'Your name'), ('phone', 'Phone'), ('email', 'Email'), ('zip_code', 'ZIP code of the project'), ('project_type', 'Project type'), ('stone', 'Stone'), ('photos', 'Photos of the space')], help_text='The field to reword.', max_length=20)),
                 ('label', models.CharField(max_length=255)),
                 ('help_text', models.CharField(blank=True, max_length=255)),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='field_wording', to='contact.contactpage')),

@@ -64,6 +64,8 @@ BUSINESS = {
     "region": "GA",
     "postal_code": "30000",
     "service_area": "the greater Atlanta area and nearby communities",
+    # Metro Atlanta's ZIP codes start with these digits.
+    "service_zip_codes": "300, 301, 302, 303, 305, 306, 311",
     "estimate_cta": "Call for your estimate today!",
     "opening_hours": [
         {"day": "monday", "opens": "08:00", "closes": "17:00"},
@@ -1755,6 +1757,77 @@ PRICING_RULES = {
     "minimum_charge": 950,
     "round_to": 50,
 }
+
+
+# Three requests in the lead inbox, priced by the builder when the demo loads: what the visitor
+# measured (the price endpoint's JSON) and how far the office has got with each.
+SAMPLE_LEADS = [
+    {
+        "name": "Dana Whitfield",
+        "email": "dana.whitfield@example.com",
+        "phone": "(404) 555-0142",
+        "zip_code": "30306",
+        "project_type": "Kitchen",
+        "stone": "granite",
+        "job": {
+            "edge": "eased",
+            "runs": [
+                {"shape": "l", "legs": ["120", "96"], "exposed_ends": 0, "backsplash": "4"},
+                {"shape": "island", "legs": ["72"], "depth": "36", "exposed_ends": 0},
+            ],
+            "cutouts": {"undermount-sink": 1, "cooktop": 1},
+            "tear_out": "laminate",
+            "waterfalls": 0,
+        },
+        "message": "Cabinets go in at the end of the month.",
+        "status": "new",
+        "days_ago": 0,
+    },
+    {
+        "name": "Marcus Ellery",
+        "email": "m.ellery@example.com",
+        "phone": "(770) 555-0188",
+        "zip_code": "30062",
+        "project_type": "Kitchen",
+        "stone": "quartz",
+        "job": {
+            "edge": "half-bullnose",
+            "runs": [
+                {
+                    "shape": "u",
+                    "legs": ["96", "132 1/2", "84"],
+                    "exposed_ends": 1,
+                    "backsplash": "18",
+                }
+            ],
+            "cutouts": {"undermount-sink": 1, "faucet-hole": 1},
+            "tear_out": "tile",
+            "waterfalls": 0,
+        },
+        "message": "Full-height backsplash up to the wall cabinets.",
+        "status": "contacted",
+        "notes": "Called; template visit booked for Thursday morning.",
+        "days_ago": 3,
+    },
+    {
+        "name": "Priya Raman",
+        "email": "priya.raman@example.com",
+        "phone": "(912) 555-0117",
+        "zip_code": "31522",
+        "project_type": "Bathroom",
+        "stone": "marble",
+        "job": {
+            "edge": "ogee",
+            "runs": [{"shape": "vanity", "legs": ["60"], "exposed_ends": 1, "backsplash": "4"}],
+            "cutouts": {"bathroom-sink": 2},
+            "waterfalls": 0,
+        },
+        "message": "Double vanity in a beach house on St. Simons Island.",
+        "status": "quoted",
+        "notes": "Outside our area; quoted with a travel charge by email.",
+        "days_ago": 9,
+    },
+]
 
 
 CONTACT = {

@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticlePageTag
-from contact.models import ContactFormField
+from contact.models import ContactFormField, EstimateRequest
 from core.demo import content
 from core.management.commands.load_demo_content import PHOTOS
 from gallery.models import GalleryPhoto
@@ -55,6 +55,9 @@ def snapshot():
             for model in (EdgeProfile, Cutout, TearOut)
         ],
         "pricing rules": list(PricingRules.objects.values_list("minimum_charge", flat=True)),
+        "leads": sorted(
+            EstimateRequest.objects.values_list("name", "zip_code", "outside_area", "quote_low")
+        ),
     }
 
 
@@ -70,7 +73,7 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
         models = [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag, Query]
-        models += [EdgeProfile, Cutout, TearOut, PricingRules]
+        models += [EdgeProfile, Cutout, TearOut, PricingRules, EstimateRequest]
         for model in models:
             model.objects.all().delete()
         HomePage.objects.update(headline="Home", introduction="", seo_title="")
@@ -230,3 +233,16 @@ def test_the_demo_price_list_prices_a_kitchen(client, demo_twice):
     quote = response.json()
     assert quote["total_low"] > 950 and quote["total_low"] < quote["total_high"]
     assert EdgeProfile.objects.get(slug="eased").latest_revision is not None
+
+
+def test_the_inbox_holds_three_sample_leads_priced_by_the_builder(client, demo_twice):
+    (demo, _), _ = demo_twice
+    assert len(demo["leads"]) == 3  # once, however often the demo is loaded
+    assert [outside for _, _, outside, _ in demo["leads"]].count(True) == 1
+
+    for lead in EstimateRequest.objects.all():
+        # The stored quote is what the endpoint answers for the stored measurements.
+        job = {**lead.job, "stone": lead.material.slug}
+        response = client.post("/estimate/price/", job, content_type="application/json")
+        assert response.json() == lead.quote
+        assert lead.quote_low == lead.quote["total_low"] > 0

@@ -9,19 +9,28 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
 from blog.models import ArticlePage, ArticleSource, BlogIndexPage
-from contact.models import ContactPage
+from contact.models import ContactPage, EstimateRequest
 from core.demo import content
 from core.tasks import prepare_page_photos
 from gallery.models import GalleryPage, GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, StandardPage, Testimonial
 from images.models import CustomImage
 from materials.models import Material, MaterialIndexPage
-from pricing.models import Cutout, EdgeProfile, EdgeProfilesPage, PricingRules, TearOut
+from pricing.models import (
+    Cutout,
+    EdgeProfile,
+    EdgeProfilesPage,
+    PricingRules,
+    TearOut,
+    current_price_list,
+)
+from pricing.quote import price, read_job
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
 
@@ -183,6 +192,7 @@ class Command(BaseCommand):
         business.region = data["region"]
         business.postal_code = data["postal_code"]
         business.service_area = data["service_area"]
+        business.service_zip_codes = data["service_zip_codes"]
         business.estimate_cta = data["estimate_cta"]
         business.opening_hours = [
             {"type": "hours", "value": hours} for hours in data["opening_hours"]
@@ -336,6 +346,39 @@ class Command(BaseCommand):
         )
         contact.set_form_fields(data["fields"])
         contact.save_revision().publish()
+        self.load_sample_leads(contact)
+
+    def load_sample_leads(self, contact):
+        """Requests priced by the builder as the visitor would have been shown them; loaded once
+        (a lead a demo user has answered is left as it is)."""
+        price_list = current_price_list()
+        business = BusinessSettings.for_site(contact.get_site())
+        for data in content.SAMPLE_LEADS:
+            if EstimateRequest.objects.filter(email=data["email"]).exists():
+                continue
+            job_data = {"stone": data["stone"], **data["job"]}
+            job, errors = read_job(job_data, price_list)
+            if errors:
+                raise ValueError(f"Sample lead {data['name']}: {errors}")
+            quote = price(job, price_list.rules).as_json()
+            answers = {key: data[key] for key in ("email", "phone", "zip_code", "project_type")}
+            estimate = EstimateRequest.objects.create(
+                page=contact,
+                form_data={"your_name": data["name"], **answers, "stone": data["stone"],
+                           "tell_us_about_the_project": data["message"], "photos": "0 photo(s)"},
+                name=data["name"],
+                **answers,
+                outside_area=not business.serves(data["zip_code"]),
+                material=self.materials[data["stone"]],
+                job=job_data,
+                quote=quote,
+                quote_low=quote["total_low"],
+                quote_high=quote["total_high"],
+                status=data["status"],
+                notes=data.get("notes", ""),
+            )  # fmt: skip
+            submitted = timezone.now() - datetime.timedelta(days=data["days_ago"], hours=2)
+            EstimateRequest.objects.filter(pk=estimate.pk).update(submit_time=submitted)
 
     def load_testimonials(self):
         for order, data in enumerate(content.TESTIMONIALS):
