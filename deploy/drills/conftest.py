@@ -147,7 +147,6 @@ def estimate(name, email):
         "email": email,
         "project_type": "Kitchen",
         "stone": "",
-        "approximate_area_square_feet": "45",
         "zip_code": "30301",
         "best_time_to_reach_you": "Morning",
         "tell_us_about_the_project": "Island and two runs.",
