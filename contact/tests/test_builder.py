@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from contact.models import ContactFormField, CoreFieldWording, EstimateRequest
@@ -270,3 +271,29 @@ def test_a_question_named_like_a_core_field_is_refused_with_a_reason(contact, la
 
     with pytest.raises(ValidationError, match="The form always asks"):
         contact.full_clean()
+
+
+def hidden_fields(html):
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
+
+
+def test_without_javascript_a_visitor_prices_then_sends(contact, prices):
+    """As a browser without JavaScript does it: open, update the price, send the same form."""
+    visitor = Client(enforce_csrf_checks=True)
+    opened = hidden_fields(visitor.get("/contact/").content.decode())
+    details = {"your_name": "Ana Díaz", "phone": "404 555 0123", "email": "ana@example.com",
+               "zip_code": "30301", "project_type": "Kitchen"}  # fmt: skip
+
+    priced = visitor.post("/contact/", {**opened, **KITCHEN, **details, "builder": "price"})
+    shown = priced.content.decode()
+    quote = endpoint_quote(visitor)
+    assert f"{money(quote['total_low'])} – {money(quote['total_high'])}" in shown
+    kept = hidden_fields(shown)
+    assert kept["lm_started"] == opened["lm_started"]  # still the form first opened
+
+    with mock.patch("contact.forms.time.time", return_value=time.time() + 60):
+        sent = visitor.post("/contact/", {**kept, **KITCHEN, **details})
+
+    assert "Thank you, we have your request" in sent.content.decode()
+    estimate = EstimateRequest.objects.get()
+    assert estimate.quote == quote and not estimate.is_spam
