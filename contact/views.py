@@ -141,6 +141,7 @@ class EstimateRequestViewSet(ModelViewSet):
         Column("quote_display", label="Estimate"),
         "status",
         "assignee",
+        StatusFlagColumn("outside_area", label="Area", true_label="Outside"),
         StatusFlagColumn("mail_undelivered", label="Emails", true_label="Not delivered"),
     ]
     search_fields = ["name", "email", "phone"]

@@ -178,7 +178,7 @@ def test_a_stone_without_a_price_still_sends_the_measurements(client, contact, p
     ],
 )
 def test_a_zip_code_outside_the_area_is_stored_marked_and_told_kindly(
-    client, contact, business, valid_post, served, zip_code, outside
+    client, contact, business, valid_post, admin_client, served, zip_code, outside
 ):
     business.service_zip_codes = served
     business.save()
@@ -187,6 +187,8 @@ def test_a_zip_code_outside_the_area_is_stored_marked_and_told_kindly(
 
     estimate = EstimateRequest.objects.get()
     assert estimate.outside_area is outside
+    listing = admin_client.get(reverse(estimate_request_viewset.get_url_name("index")))
+    assert bool(re.search(r">\s*Outside\s*<", listing.content.decode())) is outside
     html = response.content.decode()
     assert ("may be outside the area we usually serve" in html) is outside
     assert "Thank you, we have your request" in html
