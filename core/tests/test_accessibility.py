@@ -13,6 +13,7 @@ import pytest
 from django.core.files.images import ImageFile
 from wagtail.models import Page
 
+from contact.models import EstimateRequest
 from core.demo import content
 from core.management.commands.load_demo_content import PHOTOS
 from core.tasks import prepare_page_photos
@@ -82,6 +83,12 @@ def test_pages_have_no_axe_violations_or_html_errors(browser, checkers, demo_sit
     page.locator(".form__summary").wait_for()
     check("contact form with errors")
 
+    # A demo lead's printable estimate, reached through its signed link.
+    printable = EstimateRequest.objects.exclude(quote=None).first().quote_path
+    (tmp_path / "printable-estimate.html").write_bytes(source_of(demo_site + printable))
+    page.goto(demo_site + printable)
+    check("printable estimate")
+
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(demo_site + "/")
     page.get_by_role("button", name="Menu").click()
@@ -103,7 +110,7 @@ def test_pages_have_no_axe_violations_or_html_errors(browser, checkers, demo_sit
         for message in json.loads(result.stdout)["messages"]
     ]
     assert errors == []
-    assert len(list(tmp_path.glob("*.html"))) == len(PAGES)
+    assert len(list(tmp_path.glob("*.html"))) == len(PAGES) + 1  # and the printable estimate
 
 
 def test_pages_reflow_at_320px_and_200_percent_zoom(browser, demo_site):
