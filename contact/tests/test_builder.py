@@ -7,6 +7,7 @@ import time
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -15,6 +16,8 @@ from contact.models import ContactFormField, CoreFieldWording, EstimateRequest
 from contact.views import estimate_request_viewset
 from materials.factories import MaterialFactory
 from pricing.models import EdgeProfile
+
+from .conftest import run_mail_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -191,6 +194,10 @@ def test_a_zip_code_outside_the_area_is_stored_marked_and_told_kindly(
     assert bool(re.search(r">\s*Outside\s*<", listing.content.decode())) is outside
     html = response.content.decode()
     assert ("may be outside the area we usually serve" in html) is outside
+    run_mail_queue()
+    staff, visitor = mail.outbox
+    assert ("outside the service area" in staff.body) is outside
+    assert ("may be outside the area we usually serve" in visitor.body) is outside
     assert "Thank you, we have your request" in html
 
 
