@@ -11,6 +11,7 @@ price ("I don't know my measurements"). Once they have, a measurement that canno
 the request with its message, like any other field; a stone with no price yet does not.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from pricing.quote import MAX_RUNS, SHAPES, price, read_job
@@ -28,7 +29,23 @@ RUN_FIELDS = ("shape", "legs-0", "legs-1", "legs-2", "depth", "exposed_ends", "b
 FULL_HEIGHT = "full_height"
 
 # What a builder button asks for (the form's name="builder"): never a sent request.
-PRICE, ADD_RUN, REMOVE_RUN = "price", "add", "remove-"
+ADD_RUN, REMOVE_RUN = "add", "remove-"
+# The builder's field names, which no question of the editors' may take.
+FIELD_NAMES = ("builder", "runs", "edge", "tear_out", "waterfalls")
+FIELD_PREFIXES = ("runs-", "cutouts-")
+SHAPE_NAMES = {key: label for key, label, _ in SHAPE_CHOICES}
+WHOLE_NUMBER = re.compile(r"[0-9]{1,3}")
+# A unit typed after a measurement; the stored copy says "in" itself.
+UNIT = re.compile(r'\s*(?:"|in\.?|inches)$')
+
+
+def is_builder_field(name):
+    return name in FIELD_NAMES or name.startswith(FIELD_PREFIXES)
+
+
+def measurement(value):
+    """A measurement as typed, tidied for the stored copy: one space between words, no unit."""
+    return UNIT.sub("", " ".join(str(value).split()))
 
 
 def path_to_field(path):
@@ -41,7 +58,7 @@ def count(value):
     value = (value or "").strip()
     if value == "":
         return 0
-    return int(value) if value.isdigit() and len(value) < 4 else value
+    return int(value) if WHOLE_NUMBER.fullmatch(value) else value
 
 
 @dataclass
@@ -68,12 +85,12 @@ class RunFields:
 
     def as_json(self):
         """This counter as the endpoint takes it; an empty depth takes the shape's default."""
-        legs = [self.value(f"legs-{n}") for n in range(len(SHAPES[self.shape][0]))]
+        legs = [measurement(self.value(f"legs-{n}")) for n in range(len(SHAPES[self.shape][0]))]
         run = {"shape": self.shape, "legs": legs, "exposed_ends": count(self.value("exposed_ends"))}
         if self.value("depth").strip():
-            run["depth"] = self.value("depth")
+            run["depth"] = measurement(self.value("depth"))
         height = self.value("backsplash") or "0"
-        run["backsplash"] = self.value(FULL_HEIGHT) if height == "full" else height
+        run["backsplash"] = measurement(self.value(FULL_HEIGHT)) if height == "full" else height
         return run
 
     # For the template.
@@ -97,11 +114,8 @@ class Builder:
         self.quote = None
         self.job = None  # the endpoint's JSON, as typed, once something is measured
         self.stone_missing = False
-        try:
-            shown = int(self.data.get("runs", 1))
-        except (TypeError, ValueError):
-            shown = 1
-        self.run_count = min(max(shown, 1), MAX_RUNS)
+        shown = str(self.data.get("runs", "1"))
+        self.run_count = min(max(int(shown), 1), MAX_RUNS) if WHOLE_NUMBER.fullmatch(shown) else 1
 
     @property
     def runs(self):
@@ -120,7 +134,7 @@ class Builder:
             self.run_count += 1
         elif action.startswith(REMOVE_RUN) and self.run_count > 1:
             gone = action.removeprefix(REMOVE_RUN)
-            if gone.isdigit() and int(gone) < self.run_count:
+            if WHOLE_NUMBER.fullmatch(gone) and int(gone) < self.run_count:
                 self.data = self._without_run(int(gone))
                 self.run_count -= 1
 
@@ -171,11 +185,15 @@ class Builder:
             self.quote = price(job, self.price_list.rules)
 
     def _field_for(self, path):
-        """The form field a quote error is about: runs are numbered as sent, fields as shown."""
+        """The form field a quote error is about: runs are numbered as sent, fields as shown;
+        a full-height backsplash's height is its own field."""
         parts = path.split(".")
         if parts[0] == "runs" and len(parts) > 1 and parts[1].isdigit():
             parts[1] = str(self.numbers[int(parts[1])])
-        return path_to_field(".".join(parts))
+        name = path_to_field(".".join(parts))
+        if parts[-1] == "backsplash" and self.value(name) == "full":
+            name = name.removesuffix("backsplash") + FULL_HEIGHT
+        return name
 
     def problems(self):
         """(field id, message) for the form's list of things to check."""
@@ -217,7 +235,7 @@ def describe_run(run):
     """One stored counter in words, e.g. "L-shape: leg A 120 in, leg B 96 in; depth 25.5 in"."""
     shape = run.get("shape")
     names, depth = SHAPES.get(shape, (["length"], ""))
-    title = dict((key, label) for key, label, _ in SHAPE_CHOICES).get(shape, shape)
+    title = SHAPE_NAMES.get(shape, shape)
     legs = ", ".join(
         f"{name} {value} in" for name, value in zip(names, run.get("legs", []), strict=False)
     )

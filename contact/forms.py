@@ -15,8 +15,9 @@ from django.core.files.base import ContentFile
 from django.utils.functional import cached_property
 from PIL import Image, ImageOps, UnidentifiedImageError
 from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
-from contact.builder import Builder
+from contact.builder import Builder, is_builder_field
 from materials.models import Material
 from pricing.models import current_price_list
 from site_settings.models import phone_digits
@@ -42,6 +43,11 @@ def validate_no_control_characters(value):
         raise ValidationError("Remove the special characters from this field.")
 
 
+# The questions editors may add after the core fields: text, choices, dates; not files (the
+# photos field is a core field, checked and re-encoded) and not hidden fields.
+FIELD_TYPES = tuple((value, label) for value, label in FORM_FIELD_CHOICES if value != "hidden")
+
+
 class EstimateFormBuilder(FormBuilder):
     """Wagtail's form builder for the editors' own questions, with length limits. A question
     named like a core field is left out (ContactPage.clean says so when it is added)."""
@@ -62,12 +68,18 @@ class EstimateFormBuilder(FormBuilder):
         options.update(max_length=254)
         return forms.EmailField(**options)
 
+    def __init__(self, fields):
+        # A field type this form no longer offers (an old revision's "phone" or "area") is
+        # left out rather than breaking the page.
+        known = {value for value, _ in FIELD_TYPES}
+        super().__init__([field for field in fields if field.field_type in known])
+
     @property
     def formfields(self):
         return {
             name: form_field
             for name, form_field in super().formfields.items()
-            if name not in CORE_FIELDS
+            if name not in CORE_FIELDS and not is_builder_field(name)
         }
 
     def get_form_class(self):
@@ -204,11 +216,11 @@ def reencode_photo(upload):
 
 
 def validate_zip_code(value):
-    if not ZIP_CODE.match(value):
+    if not ZIP_CODE.fullmatch(value):
         raise ValidationError("Enter a five-digit ZIP code, e.g. 30301.")
 
 
-ZIP_CODE = re.compile(r"^\d{5}(?:-\d{4})?$")
+ZIP_CODE = re.compile(r"[0-9]{5}(?:-[0-9]{4})?")
 PROJECT_TYPES = ["Kitchen", "Bathroom", "Kitchen and bathroom", "Outdoor kitchen", "Commercial",
                  "Repair"]  # fmt: skip
 # Each core field's name, with its wording until an editor changes it on the contact page.
@@ -257,9 +269,8 @@ class EstimateForm(SpamCheckForm):
         super().__init__(*args, page=page, user=user, **kwargs)
         stones = list(Material.objects.only("slug", "name", "price_low", "price_high"))
         self.fields["stone"].choices = [("", "Not sure yet")] + [(m.slug, m.name) for m in stones]
-        wording = page.core_field_wording() if page is not None else {}
-        for name, (label, help_text) in CORE_FIELDS.items():
-            label, help_text = wording.get(name, (label, help_text))
+        wording = page.core_field_wording() if page is not None else CORE_FIELDS
+        for name, (label, help_text) in wording.items():
             self.fields[name].label, self.fields[name].help_text = label, help_text
         self.builder = Builder(self.data if self.is_bound else None, current_price_list(stones))
 

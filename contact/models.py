@@ -14,7 +14,6 @@ from django.utils.html import format_html, format_html_join
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
-    FORM_FIELD_CHOICES,
     AbstractEmailForm,
     AbstractFormField,
     AbstractFormSubmission,
@@ -23,20 +22,20 @@ from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from contact.builder import BACKSPLASH_CHOICES, SHAPE_CHOICES, describe_run
-from contact.forms import CORE_FIELDS, HONEYPOT_FIELD, TOKEN_FIELD, EstimateFormBuilder
+from contact.builder import BACKSPLASH_CHOICES, SHAPE_CHOICES, describe_run, is_builder_field
+from contact.forms import (
+    CORE_FIELDS,
+    FIELD_TYPES,
+    HONEYPOT_FIELD,
+    TOKEN_FIELD,
+    EstimateFormBuilder,
+)
 from core import storage
 from core.models import BasePage
 from core.ratelimit import client_address, over_limit
 from materials.models import Material
 from pricing.models import EdgeProfile
 from site_settings.models import BusinessSettings
-
-# The questions editors may add below the core fields: text, choices, dates; not files (the
-# photos field is a core field, checked and re-encoded) and not hidden fields.
-FIELD_TYPES = tuple(
-    (value, label) for value, label in FORM_FIELD_CHOICES if value not in ("hidden",)
-)
 
 
 class ContactFormField(AbstractFormField):
@@ -182,7 +181,10 @@ class EstimateRequest(AbstractFormSubmission):
         """The signed link to the printable copy of the quote (contact/printable.py)."""
         if not self.quote:
             return ""
-        return reverse("estimate_quote", args=[signing.dumps(self.pk, salt=QUOTE_LINK_SALT)])
+        # Signed, not timed: the link expires QUOTE_LINK_DAYS after the request was sent, however
+        # often it is written out again (contact/printable.py).
+        token = signing.Signer(salt=QUOTE_LINK_SALT).sign(str(self.pk))
+        return reverse("estimate_quote", args=[token])
 
     @property
     def quote_details(self):
@@ -294,14 +296,16 @@ class ContactPage(BasePage, AbstractEmailForm):
         return [*super().photo_roles(), *((edge.drawing, ["thumbnail"]) for edge in edges)]
 
     def core_field_wording(self):
-        """{core field name: (label, help text)} as editors have worded them."""
-        return {row.field: (row.label, row.help_text) for row in self.field_wording.all()}
+        """{core field name: (label, help text)}: the code's wording, or the editors'."""
+        worded = {row.field: (row.label, row.help_text) for row in self.field_wording.all()}
+        return {**CORE_FIELDS, **worded}
 
     def clean(self):
         super().clean()
-        reserved = set(CORE_FIELDS) | {HONEYPOT_FIELD, TOKEN_FIELD, "builder", "runs"}
+        reserved = set(CORE_FIELDS) | {HONEYPOT_FIELD, TOKEN_FIELD}
         for question in self.form_fields.all():
-            if get_field_clean_name(question.label) in reserved:
+            name = get_field_clean_name(question.label)
+            if name in reserved or is_builder_field(name):
                 raise ValidationError(
                     f"The form always asks “{question.label}”. Remove that question, or change "
                     "the wording of the main field instead."

@@ -18,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from contact.forms import CORE_FIELDS
 from contact.models import ContactPage, EstimateRequest, estimate_request_stored
 from core import mail
 from site_settings.models import BusinessSettings
@@ -121,8 +120,7 @@ CHOICE_TYPES = {"dropdown", "radio", "checkbox", "checkboxes", "multiselect"}
 
 def _context(estimate, page, choices_only=False):
     business = BusinessSettings.for_site(page.get_site())
-    wording = {name: label for name, (label, _) in CORE_FIELDS.items()}
-    wording.update({name: label for name, (label, _) in page.core_field_wording().items()})
+    wording = {name: label for name, (label, _) in page.core_field_wording().items()}
     zip_code = estimate.zip_code + (" (outside the service area)" if estimate.outside_area else "")
     core = [
         ("your_name", estimate.name),

@@ -45,7 +45,8 @@ SHAPES = {
 # fraction alone ("3/4"); an inch mark or "in" may follow.
 MEASUREMENT = re.compile(
     r"^(?:(?P<whole>\d{1,4}(?:\.\d{1,4})?)(?:[\s-]+(?P<num>\d{1,3})/(?P<den>\d{1,3}))?"
-    r"|(?P<alone_num>\d{1,3})/(?P<alone_den>\d{1,3}))\s*(?:\"|in\.?|inches)?$"
+    r"|(?P<alone_num>\d{1,3})/(?P<alone_den>\d{1,3}))\s*(?:\"|in\.?|inches)?$",
+    re.ASCII,  # digits 0-9 only
 )
 
 

@@ -155,9 +155,14 @@ class BusinessSettings(CachedSiteSetting):
     class Meta:
         verbose_name = "business settings"
 
+    @property
+    def zip_codes_served(self):
+        """The ZIP codes or first digits listed, e.g. ["300", "30518"]."""
+        return self.service_zip_codes.replace(",", " ").split()
+
     def serves(self, zip_code):
         """Whether a ZIP code is in the service area: every code when none are listed."""
-        listed = self.service_zip_codes.replace(",", " ").split()
+        listed = self.zip_codes_served
         return not listed or any(zip_code.startswith(code) for code in listed)
 
     def __str__(self):
@@ -169,8 +174,7 @@ class BusinessSettings(CachedSiteSetting):
             raise ValidationError(
                 {"phone": "Enter a ten-digit US phone number, e.g. 678.372.5976."}
             )
-        listed = self.service_zip_codes.replace(",", " ").split()
-        if bad := [code for code in listed if not re.fullmatch(r"\d{1,5}", code)]:
+        if bad := [code for code in self.zip_codes_served if not re.fullmatch("[0-9]{1,5}", code)]:
             raise ValidationError(
                 {
                     "service_zip_codes": f"“{bad[0][:20]}” is not a ZIP code or its first digits. "

@@ -5,6 +5,32 @@ import modelcluster.fields
 from django.db import migrations, models
 
 
+# The old form's field types that the form now asks itself, or no longer asks (the area).
+RETIRED_TYPES = {"material", "area", "photos"}
+CORE_NAMES = {"your_name", "name", "phone", "email", "zip_code", "project_type", "stone"}
+
+
+def move_to_core_fields(apps, schema_editor):
+    """The editors' fields that the form now asks itself go, and their other phone questions
+    become text questions. Leads keep every answer in form_data; the ZIP code and project type
+    are copied to their new columns, and an old ballpark is kept in form_data, not shown as a
+    quote."""
+    field = apps.get_model("contact", "ContactFormField")
+    field.objects.filter(field_type__in=RETIRED_TYPES).delete()
+    field.objects.filter(clean_name__in=CORE_NAMES).delete()
+    field.objects.filter(field_type="phone").update(field_type="singleline")
+    lead = apps.get_model("contact", "EstimateRequest")
+    for estimate in lead.objects.iterator():
+        data = estimate.form_data or {}
+        estimate.zip_code = str(data.get("zip_code") or "")[:10]
+        estimate.project_type = str(data.get("project_type") or "")[:40]
+        if estimate.quote_low is not None:
+            data["ballpark"] = f"${estimate.quote_low:,} – ${estimate.quote_high:,}"
+            estimate.form_data = data
+            estimate.quote_low = estimate.quote_high = None
+        estimate.save()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -77,25 +103,5 @@ class Migration(migrations.Migration):
                 'abstract': False,
             },
         ),
+        migrations.RunPython(move_to_core_fields, migrations.RunPython.noop),
     ]
-
-
-CORE_NAMES = {"your_name", "name", "phone", "email", "zip_code", "project_type", "stone"}
-CORE_TYPES = {"phone", "material", "area", "photos", "email"}
-
-
-def move_to_core_fields(apps, schema_editor):
-    """The editors' fields that the form now asks itself go; leads keep their answers in
-    form_data, and the ZIP code and project type are copied to their new columns."""
-    field = apps.get_model("contact", "ContactFormField")
-    field.objects.filter(field_type__in=CORE_TYPES).delete()
-    field.objects.filter(clean_name__in=CORE_NAMES).delete()
-    lead = apps.get_model("contact", "EstimateRequest")
-    for estimate in lead.objects.exclude(form_data={}).iterator():
-        data = estimate.form_data or {}
-        estimate.zip_code = str(data.get("zip_code") or "")[:10]
-        estimate.project_type = str(data.get("project_type") or "")[:40]
-        estimate.save(update_fields=["zip_code", "project_type"])
-
-
-Migration.operations.append(migrations.RunPython(move_to_core_fields, migrations.RunPython.noop))

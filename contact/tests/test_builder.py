@@ -4,6 +4,7 @@ service area and the printable copy (contact/builder.py, contact/printable.py)."
 import json
 import re
 import time
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -227,13 +228,19 @@ def test_the_printable_quote_is_reached_only_through_its_signed_link(
     assert client.get(reverse("estimate_quote", args=[str(estimate.pk)])).status_code == 404
 
 
-def test_the_printable_link_expires(client, contact, prices, valid_post, settings):
+def test_the_printable_link_expires_a_month_after_the_request(
+    client, contact, prices, valid_post, settings
+):
     client.post("/contact/", valid_post(**KITCHEN))
-    path = EstimateRequest.objects.get().quote_path
-    later = time.time() + (settings.QUOTE_LINK_DAYS + 1) * 24 * 3600
+    estimate = EstimateRequest.objects.get()
+    days = settings.QUOTE_LINK_DAYS
 
-    with mock.patch("django.core.signing.time.time", return_value=later):
-        response = client.get(path)
+    sent = estimate.submit_time
+    EstimateRequest.objects.update(submit_time=sent - timedelta(days=days - 1))
+    assert client.get(estimate.quote_path).status_code == 200
+    EstimateRequest.objects.update(submit_time=sent - timedelta(days=days, minutes=1))
+    # However often the link is written out again (an email retry, the inbox), it has expired.
+    response = client.get(EstimateRequest.objects.get().quote_path)
 
     assert response.status_code == 410
     assert "This estimate link has expired" in response.content.decode()
