@@ -81,7 +81,9 @@ class RunFields:
 
     @property
     def measured(self):
-        return any(self.value(f"legs-{n}").strip() for n in range(3))
+        """Whether any of the shape's measurements is typed; a leg left over from another
+        shape, hidden now, does not count."""
+        return any(self.value(f"legs-{n}").strip() for n in range(len(SHAPES[self.shape][0])))
 
     def as_json(self):
         """This counter as the endpoint takes it; an empty depth takes the shape's default."""
@@ -207,7 +209,9 @@ class Builder:
     # For the template.
     @property
     def edges(self):
-        chosen = self.value("edge") or self.standard_edge
+        chosen = self.value("edge")
+        if chosen not in self.price_list.edges:  # none chosen, or one no longer offered
+            chosen = self.standard_edge
         return [(edge, edge.slug == chosen) for edge in self.price_list.edges.values()]
 
     @property

@@ -53,7 +53,9 @@ def test_an_edge_or_tear_out_no_longer_offered_is_marked_where_the_summary_point
     assert targets
     for target in targets:
         assert f'id="{target}"' in html, f"the summary links to #{target}, not on the page"
-    assert "from the list" in html
+    assert re.search(
+        r'<p class="field__error">Choose (an edge|what the old tops are made of) from', html
+    )
 
 
 def test_a_bad_full_height_is_marked_on_its_own_field(client, contact, prices):

@@ -9,6 +9,7 @@ Fixtures (Chromium, Varnish, live demo site) are in conftest.py; these never ski
 import base64
 import os
 import re
+import time
 from unittest import mock
 
 import openpyxl
@@ -16,6 +17,8 @@ import pytest
 from django import forms
 from django.conf import settings
 from django.core.management import call_command
+from django.template.loader import render_to_string
+from django.test import Client
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,10 +26,8 @@ from PIL import Image
 
 from blog.models import ArticlePage, BlogIndexPage, FactCheckForm
 from conftest import current_code
-from contact.estimates import ballpark
 from contact.models import ContactPage, EstimateRequest
 from gallery.models import GalleryPage
-from materials.models import Material
 from pricing.models import EdgeProfile
 from services.models import ServicePage
 from staff import second_factor
@@ -36,6 +37,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 GUIDE = settings.BASE_DIR / "docs" / "editor-guide"
 SCRATCH = settings.TEST_RUN_DIR / "editor-guide"
 PHONE, DESKTOP = {"width": 375, "height": 812}, {"width": 1366, "height": 900}
+NARROW_PHONE = {"width": 390, "height": 844}
 PASSWORD = "journey-password-only-in-tests"
 CLOSE_DATE_PICKERS = """() => document.querySelectorAll('.xdsoft_datetimepicker')
     .forEach((picker) => { picker.style.display = 'none'; })"""
@@ -115,27 +117,158 @@ def test_visitor_finds_work_and_asks_for_an_estimate(browser, demo_site, sync_ap
     expect(page.get_by_role("heading", name="Sources")).to_be_visible()
 
     page.get_by_role("link", name="Free estimate").first.click()
+    asked = watch_price_requests(page)
+    page.locator("#run-0").get_by_role("textbox", name=re.compile("^Length")).fill("110")
+    page.get_by_label("Stone", exact=True).select_option(label="Granite")
+    job = {
+        "stone": "granite",
+        "edge": "eased",  # the first edge, none chosen
+        "runs": [{"shape": "straight", "legs": ["110"], "exposed_ends": 0, "backsplash": "0"}],
+        "cutouts": {},
+        "tear_out": None,
+        "waterfalls": 0,
+    }
+    quote, total = shows_the_endpoints_total(page, expect, asked, job)
+    # "Update the price" asks the endpoint again; the page is not reloaded.
+    page.evaluate("window.stillThisPage = true")
+    with page.expect_response("**/estimate/price/") as answer:
+        page.locator(".quote-box").get_by_role("button", name="Update the price").click()
+    assert answer.value.json() == quote
+    expect(page.locator("[data-quote] tfoot")).to_contain_text(total)
+    assert page.evaluate("window.stillThisPage")
+
     photo = tmp_path / "kitchen.jpg"
     Image.new("RGB", (800, 600), (180, 170, 160)).save(photo)
     page.get_by_label("Your name").fill("Pat Visitor")
     page.get_by_label("Phone").fill("(404) 555-0147")
     page.get_by_label("Email").fill("pat@example.com")
-    page.get_by_label("Project type").select_option("Kitchen")
-    page.get_by_label("Stone").select_option(label="Granite")
-    page.get_by_label("Approximate area").fill("40")
     page.get_by_label("ZIP code").fill("30301")
+    page.get_by_label("Project type").select_option("Kitchen")
     page.get_by_label("Photos of the space").set_input_files(photo)
-    # The script's figure is the server's: the same rules reach the page from contact/estimates.
-    low, high = ballpark(Material.objects.get(name="Granite"), 40)
-    expect(page.locator(".estimate-preview")).to_contain_text(f"${low:,} – ${high:,}")
     page.wait_for_timeout(3200)  # a person takes longer than the spam check's few seconds
     page.get_by_role("button", name="Send my request").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your request")
-    expect(page.locator(".ballpark")).to_contain_text("for about 40 sq ft of granite")
-    expect(page.locator(".ballpark")).to_contain_text(f"${low:,} – ${high:,}")
-    lead = EstimateRequest.objects.get()
-    assert (lead.name, lead.is_spam, lead.photos.count()) == ("Pat Visitor", False, 1)
+    expect(page.locator(".quote-box--sent tfoot")).to_contain_text(total)
+    lead = EstimateRequest.objects.get(name="Pat Visitor")  # the demo has leads of its own
+    assert (lead.is_spam, lead.photos.count()) == (False, 1)
+    assert (lead.job, lead.quote) == (job, quote)
+    page.close()
+
+
+def watch_price_requests(page):
+    """The JSON of each request the page's script sends to the price endpoint, in order."""
+    asked = []
+
+    def note(request):
+        if request.url.endswith("/estimate/price/"):
+            asked.append(request.post_data_json)
+
+    page.on("request", note)
+    return asked
+
+
+def priced_by_the_endpoint(job):
+    response = Client().post("/estimate/price/", job, content_type="application/json")
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def shows_the_endpoints_total(page, expect, asked, job):
+    """The page asked for `job` last and shows the total the endpoint gives for it."""
+    quote = priced_by_the_endpoint(job)
+    total = f"${quote['total_low']:,} – ${quote['total_high']:,}"
+    expect(page.locator("[data-quote] tfoot")).to_contain_text(total)
+    assert asked[-1] == job
+    return quote, total
+
+
+# Each cell of a quote table, as a visitor reads it.
+QUOTE_CELLS = """(html) => {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    return [...holder.content.querySelectorAll("th, td, p")].map((cell) => cell.textContent.trim());
+}"""
+
+
+def test_visitor_builds_an_estimate_for_an_l_shaped_kitchen_and_island_on_a_phone(
+    browser, demo_site, sync_api
+):
+    expect = sync_api.expect
+    started = time.monotonic()
+    page = browser.new_page(viewport=NARROW_PHONE)
+    asked = watch_price_requests(page)
+    page.goto(demo_site + "/contact/")
+    opened = time.monotonic()
+
+    kitchen = page.locator("#run-0")
+    kitchen.get_by_role("radio", name=re.compile("^L-shape")).check()
+    kitchen.get_by_role("textbox", name=re.compile("^Leg A")).fill("120")
+    kitchen.get_by_role("textbox", name=re.compile("^Leg B")).fill("96")
+    kitchen.get_by_label("Stone backsplash").select_option(label="4 in")
+    # The script draws it as typed: leg A down the left wall, leg B along the back.
+    expect(kitchen.get_by_role("img", name=re.compile("^Counter 1 from above"))).to_have_attribute(
+        "aria-label",
+        "Counter 1 from above: L-shape, leg A 120 in, leg B 96 in, depth 25 1/2 in.",
+    )
+    page.get_by_role("button", name="Add another counter").click()  # the page comes back
+    island = page.locator("#run-1")
+    island.get_by_role("radio", name=re.compile("^Island")).check()
+    island.get_by_role("textbox", name=re.compile("^Length")).fill("72")
+    island.get_by_role("textbox", name=re.compile("^Width")).fill("36")
+    expect(kitchen.get_by_role("textbox", name=re.compile("^Leg A"))).to_have_value("120")
+    page.get_by_label("Stone", exact=True).select_option(label="Granite")
+    page.locator(".choice", has=page.get_by_text("Bullnose", exact=True)).click()
+    page.get_by_label("Undermount kitchen sink").fill("1")
+
+    # What the script sends is what contact/builder.py reads from the same fields, and what it
+    # shows is the endpoint's answer in the page's own table.
+    job = {
+        "stone": "granite",
+        "edge": "bullnose",
+        "runs": [
+            {"shape": "l", "legs": ["120", "96"], "exposed_ends": 0, "backsplash": "4"},
+            {
+                "shape": "island",
+                "legs": ["72"],
+                "exposed_ends": 0,
+                "depth": "36",
+                "backsplash": "0",
+            },
+        ],
+        "cutouts": {"undermount-sink": 1},
+        "tear_out": None,
+        "waterfalls": 0,
+    }
+    quote, total = shows_the_endpoints_total(page, expect, asked, job)
+    shown = page.locator("[data-quote]").evaluate("(box) => box.innerHTML")
+    template = render_to_string("contact/quote_table.html", {"quote": quote})
+    assert page.evaluate(QUOTE_CELLS, shown) == page.evaluate(QUOTE_CELLS, template)
+    assert [line["label"] for line in quote["lines"]] == [
+        "Granite countertops",
+        "Granite backsplash",
+        "Cutting allowance (10%)",
+        "Bullnose edge",
+        "Undermount kitchen sink",
+    ]
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]
+
+    page.get_by_label("Your name").fill("Robin Phone")
+    page.get_by_label("Phone").fill("678 555 0123")
+    page.get_by_label("Email").fill("robin@example.com")
+    page.get_by_label("ZIP code").fill("30301")
+    page.get_by_label("Project type").select_option("Kitchen")
+    # A person takes longer than the spam check's few seconds; a script may not.
+    page.wait_for_timeout(max(0, 3500 - (time.monotonic() - opened) * 1000))
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your request")
+    expect(page.locator(".quote-box--sent tfoot")).to_contain_text(total)
+    lead = EstimateRequest.objects.get(name="Robin Phone")
+    assert (lead.is_spam, lead.zip_code) == (False, "30301"), lead.spam_reason
+    assert (lead.job, lead.quote) == (job, quote)
+    assert (lead.quote_low, lead.quote_high) == (quote["total_low"], quote["total_high"])
+    assert time.monotonic() - started < 120
     page.close()
 
 
