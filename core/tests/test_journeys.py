@@ -272,6 +272,55 @@ def test_visitor_builds_an_estimate_for_an_l_shaped_kitchen_and_island_on_a_phon
     page.close()
 
 
+def test_without_javascript_a_visitor_prices_a_vanity_and_sends_it(browser, demo_site, sync_api):
+    """The builder as a browser without JavaScript has it: "Update the price" posts the form
+    and the page comes back priced, with everything typed still there."""
+    expect = sync_api.expect
+    page = browser.new_page(viewport=NARROW_PHONE, java_script_enabled=False)
+    page.goto(demo_site + "/contact/")
+    opened = time.monotonic()
+
+    vanity = page.locator("#run-0")
+    vanity.get_by_role("radio", name=re.compile("^Vanity")).check()
+    vanity.get_by_role("textbox", name=re.compile("^Length")).fill("60 1/2")
+    vanity.get_by_label("Exposed ends").select_option("1")
+    page.get_by_label("Stone", exact=True).select_option(label="Marble")
+    page.get_by_label("Bathroom sink").fill("2")
+    page.get_by_label("Your name").fill("Sam Noscript")
+    page.locator(".quote-box").get_by_role("button", name="Update the price").click()
+
+    job = {
+        "stone": "marble",
+        "edge": "eased",
+        "runs": [{"shape": "vanity", "legs": ["60 1/2"], "exposed_ends": 1, "backsplash": "0"}],
+        "cutouts": {"bathroom-sink": 2},
+        "tear_out": None,
+        "waterfalls": 0,
+    }
+    quote = priced_by_the_endpoint(job)
+    total = f"${quote['total_low']:,} – ${quote['total_high']:,}"
+    expect(page.locator("[data-quote] tfoot")).to_contain_text(total)
+    assert page.url.endswith("/contact/#price")
+    expect(vanity.get_by_role("textbox", name=re.compile("^Length"))).to_have_value("60 1/2")
+    expect(page.get_by_label("Your name")).to_have_value("Sam Noscript")
+    assert not page.locator(".form__summary").count()  # nothing is called wrong yet
+
+    page.get_by_label("Phone").fill("678 555 0199")
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("ZIP code").fill("30062")
+    page.get_by_label("Project type").select_option("Bathroom")
+    page.wait_for_timeout(max(0, 3500 - (time.monotonic() - opened) * 1000))
+    page.get_by_role("button", name="Send my request").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you, we have your request")
+    lead = EstimateRequest.objects.get(name="Sam Noscript")
+    assert (lead.quote, lead.is_spam) == (quote, False), lead.spam_reason
+    page.get_by_role("link", name="Printable copy of this estimate").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Countertop estimate")
+    expect(page.locator("tfoot")).to_contain_text(total)
+    page.close()
+
+
 def test_phone_menu_opens_and_closes_by_keyboard(browser, demo_site, sync_api):
     page = browser.new_page(viewport=PHONE)
     page.goto(f"{demo_site}/")
