@@ -270,13 +270,16 @@ def read_cutouts(value, cutouts, errors):
     if not isinstance(value, dict):
         errors["cutouts"] = "Send cutouts as names with how many of each."
         return ()
-    chosen = []
-    for slug, count in value.items():
+    for slug in value:
         if slug not in cutouts:
             errors[f"cutouts.{slug}"[:80]] = "Choose cutouts from the list."
-            continue
-        chosen.append((cutouts[slug], whole_number(count, f"cutouts.{slug}", MAX_CUTOUTS, errors)))
-    return tuple(chosen)
+    # In the office's order, whatever order they were sent in (a stored job's keys may come
+    # back from the database in another), so the same job always gives the same lines.
+    return tuple(
+        (cutout, whole_number(value[slug], f"cutouts.{slug}", MAX_CUTOUTS, errors))
+        for slug, cutout in cutouts.items()
+        if slug in value
+    )
 
 
 def read_runs(value, errors):

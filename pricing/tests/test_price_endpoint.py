@@ -40,7 +40,7 @@ def price_list(db):
     MaterialFactory(name="Granite", slug="granite", price_low=40, price_high=60)
     EdgeProfileFactory(name="Bullnose", slug="bullnose")
     CutoutFactory(name="Undermount kitchen sink", slug="undermount-sink")
-    CutoutFactory(name="Cooktop", slug="cooktop", price_low=150, price_high=250)
+    CutoutFactory(name="Cooktop", slug="cooktop", price_low=150, price_high=250, sort_order=1)
     TearOutFactory()
     PricingRulesFactory()
 

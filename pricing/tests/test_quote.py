@@ -170,6 +170,24 @@ def test_u_shape_errors_name_the_leg_and_the_corner_rule():
     }
 
 
+def test_cutouts_are_listed_in_the_offices_order_whatever_order_they_come_in():
+    """A lead's stored job may come back from PostgreSQL (jsonb) with its keys reordered; priced
+    again, it must give the same lines."""
+    price_list = PriceList(
+        {"granite": GRANITE}, {"eased": EASED},
+        {"undermount-sink": UNDERMOUNT, "cooktop": COOKTOP}, {}, RULES,
+    )  # fmt: skip
+    run = {"shape": "straight", "legs": [120]}
+    labels = []
+    for cutouts in ({"undermount-sink": 1, "cooktop": 1}, {"cooktop": 1, "undermount-sink": 1}):
+        data = {"stone": "granite", "edge": "eased", "runs": [run], "cutouts": cutouts}
+        job, errors = read_job(data, price_list)
+        labels.append([line.label for line in price(job, RULES).lines])
+
+    assert labels[0] == labels[1]
+    assert labels[0][-2:] == ["Undermount kitchen sink", "Cooktop"]
+
+
 def test_the_json_copy_keeps_two_places_as_numbers():
     job, rules, *_ = KITCHENS["L-shape with a 4 in backsplash"]
 
