@@ -51,9 +51,11 @@ run: demo
 test: install-dev $(if $(shell command -v npm),$(CHECKERS))
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## Publish pages whose go-live time has passed and unpublish expired ones (run by cron)
+## Publish pages whose go-live time has passed and unpublish expired ones, and end slab holds
+## whose time is up (run by cron)
 publish-scheduled: install
 	$(MANAGE) publish_scheduled
+	$(MANAGE) release_expired_holds
 
 superuser: migrate
 	$(MANAGE) createsuperuser

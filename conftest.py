@@ -14,6 +14,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from config.settings.base import s3_storages
 from core import mail, photos
+from core.tests.purge_backend import PURGED
 from home.models import HomePage
 from site_settings.models import BusinessSettings
 from staff import second_factor
@@ -95,6 +96,17 @@ def sign_in(client, user):
 def current_code(device):
     """The six digits a phone app paired with `device` shows now."""
     return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture
+def purged(settings):
+    """The addresses the shared cache is asked to purge, recorded instead of sent."""
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "core.tests.purge_backend.RecordingBackend"}
+    }
+    PURGED.clear()
+    yield PURGED
+    PURGED.clear()
 
 
 @pytest.fixture

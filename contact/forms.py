@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.functional import cached_property
 from PIL import Image, ImageOps, UnidentifiedImageError
+from wagtail import hooks
 from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
@@ -28,6 +29,11 @@ TOKEN_SALT = "contact.estimate-form"
 # Unusual names, so that a field an editor adds ("Website") cannot collide with them.
 HONEYPOT_FIELD = "lm_homepage"
 TOKEN_FIELD = "lm_started"
+# The slab a visitor starts pricing from (/contact/?stone=granite&slab=12, from a slab's page
+# in the yard). Apps name what they sell through the "estimate_starting_point" hook: given the
+# posted value, it returns what the office should read ("Absolute Black granite slab, lot
+# 4471"), or None when the value is not theirs or no longer for sale.
+STARTING_POINT_FIELD = "slab"
 # A person needs more than a few seconds to fill in the form; scripts usually do not.
 MIN_SECONDS_TO_FILL = 3
 TOKEN_MAX_AGE = 7 * 24 * 3600
@@ -79,7 +85,7 @@ class EstimateFormBuilder(FormBuilder):
         return {
             name: form_field
             for name, form_field in super().formfields.items()
-            if name not in CORE_FIELDS and not is_builder_field(name)
+            if name not in (*CORE_FIELDS, STARTING_POINT_FIELD) and not is_builder_field(name)
         }
 
     def get_form_class(self):
@@ -133,6 +139,14 @@ class SpamCheckForm(forms.Form):
 
     def visitor_fields(self):
         return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]
+
+    def problems(self):
+        """(field id, label, message) for each thing to check, in the order of the page."""
+        return [
+            (field.id_for_label, field.label, field.errors[0])
+            for field in self.visitor_fields()
+            if field.errors
+        ]
 
     def clean(self):
         cleaned_data = super().clean()
@@ -264,6 +278,7 @@ class EstimateForm(SpamCheckForm):
     project_type = forms.ChoiceField(choices=[("", "Choose one")] + [(t, t) for t in PROJECT_TYPES])
     stone = forms.ChoiceField(required=False)
     photos = PhotosField(required=False)
+    slab = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
 
     def __init__(self, *args, page=None, user=None, **kwargs):
         super().__init__(*args, page=page, user=user, **kwargs)
@@ -277,9 +292,23 @@ class EstimateForm(SpamCheckForm):
     @property
     def extra_fields(self):
         """The editors' questions, as bound fields."""
-        return [
-            self[name] for name in self.fields if name not in CORE_FIELDS and name != HONEYPOT_FIELD
-        ]
+        own = {*CORE_FIELDS, HONEYPOT_FIELD, STARTING_POINT_FIELD}
+        return [self[name] for name in self.fields if name not in own]
+
+    @cached_property
+    def starting_point(self):
+        """What the visitor started pricing from, in the office's words, or "": a value no app
+        knows (made up, or a slab sold since) is dropped."""
+        value = self.data.get("slab", "") if self.is_bound else self.initial.get("slab", "")
+        if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+            return ""
+        for name_it in hooks.get_hooks("estimate_starting_point"):
+            if described := name_it(value[:20]):
+                return described
+        return ""
+
+    def clean_slab(self):
+        return self.starting_point
 
     def clean(self):
         cleaned_data = super().clean()
@@ -289,13 +318,8 @@ class EstimateForm(SpamCheckForm):
         return cleaned_data
 
     def problems(self):
-        """(field id, label, message) for each thing to check, in the order of the page."""
+        """The builder's problems first: its steps come before the details on the page."""
         builder = [
             (field_id, "Your kitchen", message) for field_id, message in self.builder.problems()
         ]
-        fields = [
-            (field.id_for_label, field.label, field.errors[0])
-            for field in self.visitor_fields()
-            if field.errors
-        ]
-        return builder + fields
+        return builder + super().problems()

@@ -27,6 +27,7 @@ from contact.forms import (
     CORE_FIELDS,
     FIELD_TYPES,
     HONEYPOT_FIELD,
+    STARTING_POINT_FIELD,
     TOKEN_FIELD,
     EstimateFormBuilder,
 )
@@ -62,7 +63,13 @@ QUOTE_LINK_SALT = "contact.printable-quote"
 
 
 class EstimateRequest(AbstractFormSubmission):
-    """One visitor's request, stored before anything else happens, with what staff did about it."""
+    """One visitor's request, stored before anything else happens, with what staff did about it:
+    an estimate from /contact/, or a hold on a slab in the yard (yard/holds.py)."""
+
+    class Kind(models.TextChoices):
+        ESTIMATE = "estimate", "Estimate"
+        HOLD = "hold", "Slab hold"
+        WAITING = "waiting", "Waiting list"
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -71,6 +78,7 @@ class EstimateRequest(AbstractFormSubmission):
         WON = "won", "Won"
         LOST = "lost", "Lost"
 
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.ESTIMATE)
     # Leads outlive the form page: deleting or replacing the page must not delete them.
     page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -145,9 +153,11 @@ class EstimateRequest(AbstractFormSubmission):
     def details(self):
         """The answers to the editors' questions, field by field, for the admin."""
         page = self.page.specific if self.page else None
-        labels = {field.clean_name: field.label for field in page.get_form_fields()} if page else {}
+        # The yard's holds have no editors' questions: their few answers are named in code.
+        questions = getattr(page, "get_form_fields", list)()
+        labels = {field.clean_name: field.label for field in questions}
         rows = [
-            (labels.get(name, name), value)
+            (labels.get(name, name.replace("_", " ").capitalize()), value)
             for name, value in self.form_data.items()
             if value not in (None, "") and name not in CORE_FIELDS
         ]
@@ -228,6 +238,24 @@ class EstimatePhoto(models.Model):
 
 REPLAYED_TOKEN = "Sent again with a form token that was used already."
 
+
+def store_lead(form, **fields):
+    """Store a visitor's request with its form's token digest: a token sends one request, so a
+    replay (even a concurrent one) is stored flagged as spam. Spam is flagged, never dropped."""
+    try:
+        with transaction.atomic():
+            return EstimateRequest.objects.create(
+                is_spam=bool(form.spam_reason),
+                spam_reason=form.spam_reason,
+                form_token=form.token_digest,
+                **fields,
+            )
+    except IntegrityError:  # this form's token has sent a request already
+        return EstimateRequest.objects.create(
+            is_spam=True, spam_reason=form.spam_reason or REPLAYED_TOKEN, **fields
+        )
+
+
 # Sent as the last step of the transaction that stores a visitor's request and its photos;
 # contact/tasks.py queues the emails on it, so all of them are committed together or not at all.
 estimate_request_stored = Signal()
@@ -302,7 +330,7 @@ class ContactPage(BasePage, AbstractEmailForm):
 
     def clean(self):
         super().clean()
-        reserved = set(CORE_FIELDS) | {HONEYPOT_FIELD, TOKEN_FIELD}
+        reserved = set(CORE_FIELDS) | {HONEYPOT_FIELD, TOKEN_FIELD, STARTING_POINT_FIELD}
         for question in self.form_fields.all():
             name = get_field_clean_name(question.label)
             if name in reserved or is_builder_field(name):
@@ -320,6 +348,11 @@ class ContactPage(BasePage, AbstractEmailForm):
         action = request.POST.get("builder", "") if request.method == "POST" else ""
         if action:
             return self.serve_builder(request, action)
+        if request.method == "GET" and (request.GET.get("stone") or request.GET.get("slab")):
+            # From a stone or a slab in the yard: the builder starts with that stone chosen.
+            start = {name: request.GET.get(name, "")[:80] for name in ("stone", "slab")}
+            form = self.get_form(page=self, user=request.user, initial=start)
+            return self.render_form(request, form)
         if request.method == "POST" and over_limit(
             f"contact-posts:{client_address(request)}", settings.CONTACT_POSTS_PER_MINUTE, 60
         ):
@@ -372,33 +405,24 @@ class ContactPage(BasePage, AbstractEmailForm):
         serves = BusinessSettings.for_site(self.get_site()).serves
         saved_files = []
 
-        def store(token, spam_reason):
-            return EstimateRequest.objects.create(
-                page=self,
-                form_data=data,
-                name=core["your_name"],
-                email=core["email"],
-                phone=core["phone"],
-                zip_code=zip_code,
-                outside_area=not serves(zip_code),
-                project_type=core["project_type"],
-                material=material,
-                job=builder.job,
-                quote=quote,
-                quote_low=quote["total_low"] if quote else None,
-                quote_high=quote["total_high"] if quote else None,
-                is_spam=bool(spam_reason),
-                spam_reason=spam_reason,
-                form_token=token,
-            )
-
         try:
             with transaction.atomic():
-                try:
-                    with transaction.atomic():
-                        submission = store(form.token_digest, form.spam_reason)
-                except IntegrityError:  # this form's token has sent a request already
-                    submission = store("", form.spam_reason or REPLAYED_TOKEN)
+                submission = store_lead(
+                    form,
+                    page=self,
+                    form_data=data,
+                    name=core["your_name"],
+                    email=core["email"],
+                    phone=core["phone"],
+                    zip_code=zip_code,
+                    outside_area=not serves(zip_code),
+                    project_type=core["project_type"],
+                    material=material,
+                    job=builder.job,
+                    quote=quote,
+                    quote_low=quote["total_low"] if quote else None,
+                    quote_high=quote["total_high"] if quote else None,
+                )
                 for photo in photos:
                     stored = EstimatePhoto.objects.create(estimate=submission, image=photo)
                     saved_files.append(stored.image)

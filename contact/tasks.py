@@ -11,9 +11,7 @@ failure.
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.dispatch import receiver
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
@@ -32,17 +30,27 @@ def send_estimate_emails(estimate_id):
         logger.warning("Estimate request %s has no form page any more; no email", estimate_id)
         return
     page = estimate.page.specific
+    office, visitor = lead_emails(estimate, page)
     try:
-        if estimate.staff_notified_at is None and page.to_address:
-            mail.send(staff_email(estimate, page), about=f"estimate-{estimate.pk}-office")
+        if estimate.staff_notified_at is None and office is not None:
+            mail.send(office, about=f"estimate-{estimate.pk}-office")
             estimate.staff_notified_at = timezone.now()
             estimate.save(update_fields=["staff_notified_at"])
-        if estimate.visitor_confirmed_at is None and estimate.email:
-            mail.send(visitor_email(estimate, page), about=f"estimate-{estimate.pk}-visitor")
+        if estimate.visitor_confirmed_at is None and visitor is not None:
+            mail.send(visitor, about=f"estimate-{estimate.pk}-visitor")
             estimate.visitor_confirmed_at = timezone.now()
             estimate.save(update_fields=["visitor_confirmed_at"])
     except (mail.MailPaused, *mail.DELIVERY_ERRORS) as error:
         try_again_later(estimate, error)
+
+
+def lead_emails(estimate, page):
+    """(to the office, to the visitor), either None when there is no one to send it to. The
+    page a lead came from writes them: the yard writes a slab hold's (yard/emails.py)."""
+    if hasattr(page, "lead_emails"):
+        return page.lead_emails(estimate)
+    office = staff_email(estimate, page) if page.to_address else None
+    return office, visitor_email(estimate, page) if estimate.email else None
 
 
 def try_again_later(estimate, error):
@@ -86,8 +94,8 @@ def send_undelivered_summary(attempt=1):
     if not estimates or page is None or not page.to_address:
         return
     context = {"estimates": estimates, "inbox": inbox_url(), **_context(estimates[0], page)}
-    message = _message(
-        "undelivered",
+    message = mail.compose(
+        "contact/email/undelivered",
         f"{len(estimates)} estimate request(s) whose emails could not be sent",
         [address.strip() for address in page.to_address.split(",") if address.strip()],
         context,
@@ -135,6 +143,8 @@ def _context(estimate, page, choices_only=False):
         for name, value in core
         if value and (not choices_only or name in ("zip_code", "project_type", "stone"))
     ]
+    if slab := estimate.form_data.get("slab"):  # priced from a slab in the yard
+        fields.append(("Slab", slab))
     fields += [
         (field.label, estimate.form_data.get(field.clean_name))
         for field in page.get_form_fields()
@@ -146,25 +156,11 @@ def _context(estimate, page, choices_only=False):
             "quote_url": quote_url, "quote_days": settings.QUOTE_LINK_DAYS}  # fmt: skip
 
 
-def _message(template, subject, to, context, reply_to=None, from_email=None):
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"contact/email/{template}.txt", context),
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
-        to=to,
-        reply_to=reply_to,
-    )
-    message.attach_alternative(
-        render_to_string(f"contact/email/{template}.html", context), "text/html"
-    )
-    return message
-
-
 def staff_email(estimate, page):
     """To the office. The subject is the editor's; the visitor's address only as Reply-To."""
     context = _context(estimate, page)
-    return _message(
-        "staff",
+    return mail.compose(
+        "contact/email/staff",
         page.subject or "New estimate request",
         [address.strip() for address in page.to_address.split(",") if address.strip()],
         context,
@@ -177,8 +173,8 @@ def visitor_email(estimate, page):
     """To the visitor: thanks, their itemised price with its printable link, and the choices
     they made."""
     context = _context(estimate, page, choices_only=True)
-    return _message(
-        "visitor",
+    return mail.compose(
+        "contact/email/visitor",
         f"Your estimate request to {context['business'].business_name}",
         [estimate.email],
         context,

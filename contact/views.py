@@ -9,6 +9,7 @@ from django.http import FileResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusFlagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -74,7 +75,7 @@ class EstimateRequestFilterSet(WagtailFilterSet):
 
     class Meta:
         model = EstimateRequest
-        fields = ["status", "outside_area", "is_spam", "submit_time", "undelivered"]
+        fields = ["kind", "status", "outside_area", "is_spam", "submit_time", "undelivered"]
 
 
 class EstimateRequestInspectView(InspectView):
@@ -88,6 +89,9 @@ class EstimateRequestInspectView(InspectView):
         ):
             url = reverse("estimate_request_resend", args=(self.object.pk,))
             buttons.append(HeaderButton("Send the emails again", url=url, icon_name="mail"))
+        # What other apps offer for their kinds of lead, e.g. the yard's "Extend the hold".
+        for hook in hooks.get_hooks("lead_header_buttons"):
+            buttons.extend(hook(self.request, self.object))
         return buttons
 
 
@@ -106,6 +110,7 @@ register_permission_policy(EstimateRequest, EstimateRequestPermissionPolicy(Esti
 
 LEAD_FIELDS = [
     "submit_time",
+    "kind",
     "name",
     "phone",
     "email",
@@ -135,6 +140,7 @@ class EstimateRequestViewSet(ModelViewSet):
     list_display = [
         "name",
         "submit_time",
+        "kind",
         "phone",
         "email",
         "material",

@@ -100,7 +100,7 @@ def purge_page(sender, instance, **kwargs):
     batch.add_pages(page.purge_set() if hasattr(page, "purge_set") else [page])
     if site := page.get_site():
         batch.add_url(site.root_url + reverse("sitemap"))
-    _purge_on_commit(batch)
+    purge_on_commit(batch)
 
 
 def purge_everything(**kwargs):
@@ -109,14 +109,14 @@ def purge_everything(**kwargs):
     batch.add_pages(Page.objects.live().filter(depth__gt=1))
     for site in Site.objects.all():
         batch.add_urls(site.root_url + path for path in site_wide_paths())
-    _purge_on_commit(batch)
+    purge_on_commit(batch)
 
 
 def site_wide_paths():
     return [reverse("sitemap"), reverse("robots_txt"), reverse("search")]
 
 
-def _purge_on_commit(batch):
+def purge_on_commit(batch):
     if settings.WAGTAILFRONTENDCACHE:
         transaction.on_commit(batch.purge)
 
@@ -153,7 +153,7 @@ def page_saved_or_deleted(sender, raw=False, **kwargs):
 def purge_redirect(sender, instance, raw=False, **kwargs):
     """The old address now redirects, or no longer does."""
     if not raw:
-        _purge_on_commit(PurgeBatch(instance.old_links()))
+        purge_on_commit(PurgeBatch(instance.old_links()))
 
 
 CHROME_VERSION = "lm:chrome-version"

@@ -14,6 +14,8 @@ import smtplib
 import time
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -66,3 +68,16 @@ def retry_at(attempts):
     if attempts > len(pauses):
         return None
     return timezone.now() + datetime.timedelta(seconds=pauses[attempts - 1])
+
+
+def compose(template, subject, to, context, reply_to=None, from_email=None):
+    """A message in text and HTML from `template`.txt and `template`.html."""
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"{template}.txt", context),
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    return message

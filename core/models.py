@@ -145,6 +145,10 @@ class BasePage(Page):
                 photos.append((block.value["image"], ["inline"]))
         return photos
 
+    def share_photo(self, request):
+        """The photo link previews show for this address."""
+        return self.hero_image
+
     def search_matches(self, query):
         """Things inside this page that matched a site search, listed under its result."""
         return []

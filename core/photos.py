@@ -80,6 +80,11 @@ PHOTO_ROLES = {
     "summary": PhotoRole("fill-{360x240,720x480}-c75", "(min-width: 48em) 22rem, 100vw"),
     # A search result's small photo.
     "thumbnail": PhotoRole("fill-{160x120,320x240}-c75", "10rem"),
+    # A slab's own page: the whole slab, uncropped (a visitor judges the veining end to end),
+    # the largest thing on the first screen.
+    "slab": PhotoRole(
+        "max-{480x320,960x640,1440x960}", "(min-width: 56em) 55vw, 100vw", ABOVE_THE_FOLD
+    ),  # fmt: skip
     # A photo inside a page's text, uncropped.
     "inline": PhotoRole("width-{480,960,1440}", "(min-width: 48em) 46rem, 100vw"),
 }

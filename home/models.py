@@ -77,6 +77,7 @@ class HomePage(BasePage):
         "gallery.GalleryPage",
         "blog.BlogIndexPage",
         "contact.ContactPage",
+        "yard.SlabYardPage",
         "home.StandardPage",
     ]
     max_count = 1

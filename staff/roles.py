@@ -31,9 +31,17 @@ SNIPPETS_EDIT = [
     "materials.change_material",
     "home.add_testimonial",
     "home.change_testimonial",
+    "yard.add_slab",
+    "yard.change_slab",
 ]
-SNIPPETS_ALL = SNIPPETS_EDIT + ["materials.delete_material", "home.delete_testimonial"]
+SNIPPETS_ALL = SNIPPETS_EDIT + [
+    "materials.delete_material",
+    "home.delete_testimonial",
+    "yard.delete_slab",
+]
 LEADS = ["contact.view_estimaterequest", "contact.change_estimaterequest"]
+# Holding, releasing and selling slabs (yard/holds.py): what the office does on the phone.
+SLAB_STATUS = ["yard.view_slab", "yard.change_slab_status"]
 # The estimate builder's price list (pricing/models.py): Moderators only.
 PRICES = [
     f"pricing.{action}_{model}"
@@ -58,6 +66,7 @@ ROLES = {
             *SNIPPETS_ALL,
             *LEADS,
             *PRICES,
+            *SLAB_STATUS,
             "site_settings.change_businesssettings",
             "site_settings.change_searchenginesettings",
             "wagtailredirects.add_redirect",
@@ -75,9 +84,10 @@ ROLES = {
                         "add_document", "change_document", "delete_document", "choose_document"],
     },
     LEAD_HANDLERS: {
-        "description": "Answer estimate requests: read them, set their status and export them.",
+        "description": "Answer estimate requests and slab holds: read them, set their status, "
+        "export them, and hold, release or sell slabs.",
         "second_factor": True,
-        "permissions": ["wagtailadmin.access_admin", *LEADS],
+        "permissions": ["wagtailadmin.access_admin", *LEADS, *SLAB_STATUS],
         "pages": [],
         "collections": [],
     },

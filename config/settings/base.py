@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "gallery",
     "blog",
     "contact",
+    "yard",
     "search",
     "wagtail.contrib.forms",
     # Not wagtail.contrib.frontend_cache: its backends and PurgeBatch are used as a library;
@@ -373,6 +374,8 @@ CONTACT_POSTS_PER_MINUTE = 5
 PRICE_REQUESTS_PER_MINUTE = 60
 # How long the link to a visitor's printable estimate works (contact/printable.py).
 QUOTE_LINK_DAYS = 30
+# How long a visitor's hold on a slab lasts (yard/holds.py).
+SLAB_HOLD_HOURS = int(os.environ.get("SLAB_HOLD_HOURS", "48"))
 SIGN_INS_PER_MINUTE = 5
 PASSWORD_RESETS_PER_HOUR = {"email": 3, "address": 10}
 

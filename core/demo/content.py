@@ -2067,6 +2067,151 @@ GALLERY = {
 }
 
 # --------------------------------------------------------------------------------------------
+# Slab yard
+# --------------------------------------------------------------------------------------------
+
+# "{hold_hours}" is filled in from settings.SLAB_HOLD_HOURS when the demo loads.
+SLAB_YARD = {
+    "title": "Slab yard",
+    "introduction": (
+        "Every slab and remnant standing in our yard today, photographed and measured. Narrow "
+        "the list by stone, colour or the size of your piece. When one catches your eye, hold "
+        "it for {hold_hours} hours, free, and come and see it in daylight. Remnants are the "
+        "ends of larger slabs, sold at the price shown: often just right for a vanity, a desk "
+        "or a small island."
+    ),
+}
+
+# How each colour looks: the tint its photo is coloured toward (made at load time from the
+# stone's close-up, core/demo/photos/material-<stone>.jpg) and the words its alt text uses; for
+# some, how strongly the close-up's pattern shows (contrast, 1 if not given), another stone's
+# close-up to start from, or light veins on a dark ground.
+SLAB_COLOURS = {
+    # Granite
+    "Absolute Black": {"tint": "#1b1b1d", "looks": "near-black with a fine, even grain", "contrast": 0.4},
+    "Steel Grey": {"tint": "#55585d", "looks": "charcoal grey with silver and black specks", "contrast": 0.8},
+    "Colonial White": {"tint": "#d6d1c7", "looks": "off-white with grey specks and small burgundy flecks", "contrast": 0.6},
+    "Giallo Ornamental": {"tint": "#cbb28b", "looks": "warm beige-gold with grey and brown specks", "contrast": 0.7},
+    "Blue Pearl": {"tint": "#4b5569", "looks": "blue-grey with large crystals that shimmer blue", "contrast": 0.9},
+    "Uba Tuba": {"tint": "#2f3a2e", "looks": "deep green, almost black, with gold and green flecks", "contrast": 0.8},
+    "Baltic Brown": {"tint": "#5e4636", "looks": "brown with round copper crystals ringed in black", "contrast": 0.9},
+    # Marble
+    "Carrara": {"tint": "#e4e4e1", "looks": "white to pale grey with soft, feathery grey veins"},
+    "Calacatta Gold": {"tint": "#eee8da", "looks": "bright white with bold grey veins touched with gold"},
+    "Statuario": {"tint": "#f1f0ec", "looks": "bright white with broad, dramatic grey veins"},
+    "Crema Marfil": {"tint": "#dac9ac", "looks": "creamy beige with faint, paler veins"},
+    "Nero Marquina": {"tint": "#1e1e20", "looks": "black with crisp white veins", "light_veins": True},
+    # Quartz: plain descriptions, not a manufacturer's names
+    "Solid White": {"tint": "#eeedea", "looks": "plain white with a fine, even grain"},
+    "Veined White": {"tint": "#ebeae6", "looks": "white with long, soft grey veins", "texture": "marble"},
+    "Warm Grey": {"tint": "#a7a29a", "looks": "warm mid-grey with a fine grain"},
+    "Concrete Grey": {"tint": "#8e8f8d", "looks": "light grey, lightly mottled like polished concrete"},
+    "Charcoal": {"tint": "#3b3c3e", "looks": "dark charcoal with a fine grain"},
+    "Sand": {"tint": "#d2c4a9", "looks": "sandy beige with small darker flecks"},
+    # Quartzite
+    "Taj Mahal": {"tint": "#e2d6c1", "looks": "creamy white with soft beige and gold veins"},
+    "Super White": {"tint": "#d7d9d8", "looks": "white and grey with veins like marble"},
+    "Fantasy Brown": {"tint": "#a59686", "looks": "pale grey with flowing brown and grey bands"},
+    "Sea Pearl": {"tint": "#b2b3a7", "looks": "grey-green with silvery waves"},
+    "Mont Blanc": {"tint": "#d8d6d0", "looks": "white with fine, straight grey lines"},
+    # Soapstone
+    "Santa Rita": {"tint": "#4b5051", "looks": "dark grey with soft white veins", "contrast": 2.5},
+    "Barroca": {"tint": "#3d4341", "looks": "charcoal with pale green-grey veins", "contrast": 2.5},
+    "Alberene": {"tint": "#4f5757", "looks": "blue-grey with a few pale veins", "contrast": 2},
+}  # fmt: skip
+
+
+def _slab(stone, colour, lot, finish, thickness, size, location, days_ago, photos=1):
+    length, width = size
+    return {"kind": "slab", "stone": stone, "colour": colour, "lot": lot, "finish": finish,
+            "thickness": thickness, "length": length, "width": width, "price": None,
+            "location": location, "days_ago": days_ago, "photos": photos}  # fmt: skip
+
+
+def _remnant(stone, colour, lot, finish, thickness, size, price, location, days_ago, photos=1):
+    return {**_slab(stone, colour, lot, finish, thickness, size, location, days_ago, photos),
+            "kind": "remnant", "price": price}  # fmt: skip
+
+
+# What stands in the yard: the lot is the supplier's tag (a slab's key: loading the demo again
+# updates the slab with the same lot); sizes are the usable inches; days_ago is when it came in.
+SLABS = [
+    # Full slabs: stone, colour, lot, finish, thickness (cm), length x width (in), rack, days ago
+    _slab("granite", "Absolute Black", "4471-B2", "polished", 3, (118, 70), "Rack 1, bay A", 3),
+    _slab("granite", "Absolute Black", "5102-A1", "leathered", 2, (116, 68), "Rack 1, bay A", 19),
+    _slab("granite", "Steel Grey", "31807-04", "polished", 3, (126, 74), "Rack 1, bay B", 12),
+    _slab("granite", "Colonial White", "C2209-11", "polished", 3, (122, 73), "Rack 1, bay C", 21),
+    _slab("granite", "Giallo Ornamental", "GO-7730-2", "polished", 3, (120, 71), "Rack 2, bay A", 34),
+    _slab("granite", "Blue Pearl", "BP-1164-5", "polished", 3, (112, 66), "Rack 2, bay B", 8, photos=2),
+    _slab("granite", "Uba Tuba", "UT-8821-3", "polished", 3, (110, 65), "Rack 2, bay C", 47),
+    _slab("granite", "Baltic Brown", "BB-0456-7", "polished", 2, (114, 68), "Rack 2, bay D", 61),
+    _slab("marble", "Carrara", "CA-24117-B3", "honed", 2, (120, 68), "Rack 3, bay A", 5),
+    _slab("marble", "Carrara", "CA-24117-B4", "polished", 3, (120, 68), "Rack 3, bay A", 5),
+    _slab("marble", "Calacatta Gold", "CG-6120-09", "polished", 3, (124, 72), "Rack 3, bay B", 2, photos=2),
+    _slab("marble", "Calacatta Gold", "CG-6120-10", "honed", 3, (124, 72), "Rack 3, bay B", 2),
+    _slab("marble", "Statuario", "ST-3318-1", "polished", 3, (128, 76), "Rack 3, bay C", 15, photos=2),
+    _slab("marble", "Crema Marfil", "CM-9042-6", "polished", 2, (112, 64), "Rack 3, bay D", 40),
+    _slab("marble", "Nero Marquina", "NM-1507-2", "polished", 2, (108, 62), "Rack 4, bay A", 27),
+    _slab("quartz", "Solid White", "Q-5531-12", "polished", 3, (130, 65), "Rack 5, bay A", 1),
+    _slab("quartz", "Veined White", "Q-5540-03", "polished", 3, (130, 65), "Rack 5, bay A", 9),
+    _slab("quartz", "Warm Grey", "Q-4418-08", "honed", 3, (126, 63), "Rack 5, bay B", 18),
+    _slab("quartz", "Concrete Grey", "Q-4425-02", "honed", 2, (120, 56), "Rack 5, bay B", 30),
+    _slab("quartz", "Charcoal", "Q-3907-05", "polished", 3, (126, 63), "Rack 5, bay C", 23),
+    _slab("quartz", "Sand", "Q-3912-01", "polished", 2, (120, 55), "Rack 5, bay C", 53),
+    _slab("quartzite", "Taj Mahal", "TM-7781-4", "polished", 3, (126, 77), "Rack 4, bay B", 6, photos=2),
+    _slab("quartzite", "Taj Mahal", "TM-7781-5", "leathered", 3, (126, 77), "Rack 4, bay B", 6),
+    _slab("quartzite", "Super White", "SW-2203-9", "honed", 3, (122, 74), "Rack 4, bay C", 11),
+    _slab("quartzite", "Fantasy Brown", "FB-6654-2", "polished", 3, (118, 72), "Rack 4, bay D", 25, photos=2),
+    _slab("quartzite", "Sea Pearl", "SP-1190-6", "leathered", 3, (124, 75), "Rack 6, bay A", 38),
+    _slab("quartzite", "Mont Blanc", "MB-3371-1", "honed", 2, (120, 70), "Rack 6, bay B", 44),
+    _slab("soapstone", "Santa Rita", "SR-0812-3", "honed", 3, (110, 62), "Rack 6, bay C", 4),
+    _slab("soapstone", "Santa Rita", "SR-0812-4", "honed", 3, (108, 60), "Rack 6, bay C", 4),
+    _slab("soapstone", "Barroca", "BR-0977-2", "honed", 3, (114, 66), "Rack 6, bay D", 16),
+    _slab("soapstone", "Barroca", "BR-0977-5", "leathered", 2, (112, 64), "Rack 6, bay D", 29),
+    _slab("soapstone", "Alberene", "AL-2130-1", "honed", 3, (108, 57), "Rack 6, bay D", 57),
+    # Remnants: the same, with the price in dollars before the place on the remnant racks
+    _remnant("granite", "Absolute Black", "R-0141", "polished", 3, (64, 26), 420, "Remnant rack 1, shelf 1", 7),
+    _remnant("granite", "Steel Grey", "R-0152", "polished", 3, (38, 22), 190, "Remnant rack 1, shelf 1", 13),
+    _remnant("granite", "Blue Pearl", "R-0160", "polished", 3, (52, 25), 360, "Remnant rack 1, shelf 2", 10),
+    _remnant("granite", "Giallo Ornamental", "R-0133", "polished", 3, (76, 38), 540, "Remnant rack 1, shelf 2", 36),
+    _remnant("granite", "Colonial White", "R-0168", "polished", 2, (30, 21), 150, "Remnant rack 1, shelf 3", 1),
+    _remnant("marble", "Carrara", "R-0145", "honed", 2, (48, 23), 310, "Remnant rack 2, shelf 1", 14),
+    _remnant("marble", "Calacatta Gold", "R-0171", "polished", 3, (61, 25), 680, "Remnant rack 2, shelf 1", 2, photos=2),
+    _remnant("marble", "Statuario", "R-0129", "polished", 2, (36, 20), 390, "Remnant rack 2, shelf 2", 42),
+    _remnant("marble", "Nero Marquina", "R-0174", "polished", 2, (27, 18), 220, "Remnant rack 2, shelf 2", 9),
+    _remnant("quartz", "Solid White", "R-0150", "polished", 3, (72, 26), 480, "Remnant rack 3, shelf 1", 17),
+    _remnant("quartz", "Charcoal", "R-0157", "polished", 3, (44, 24), 260, "Remnant rack 3, shelf 1", 22),
+    _remnant("quartz", "Veined White", "R-0163", "polished", 3, (80, 40), 880, "A-frame by the gate", 6),
+    _remnant("quartz", "Warm Grey", "R-0138", "honed", 2, (25, 19), 150, "Remnant rack 3, shelf 2", 31),
+    _remnant("quartzite", "Taj Mahal", "R-0166", "polished", 3, (58, 27), 720, "Remnant rack 4, shelf 1", 3),
+    _remnant("quartzite", "Super White", "R-0148", "honed", 3, (40, 24), 430, "Remnant rack 4, shelf 1", 20),
+    _remnant("quartzite", "Fantasy Brown", "R-0155", "polished", 3, (70, 33), 650, "A-frame by the gate", 26),
+    _remnant("soapstone", "Santa Rita", "R-0170", "honed", 3, (42, 22), 340, "Remnant rack 4, shelf 2", 5),
+    _remnant("soapstone", "Barroca", "R-0136", "honed", 3, (33, 20), 260, "Remnant rack 4, shelf 2", 39),
+]  # fmt: skip
+
+# Visitors who asked to hold a slab from its page (fictional people): the first holds it, the
+# others wait in line behind them. Loaded once: a slab with any hold is left as it is.
+SLAB_HOLDS = [
+    {"lot": "BP-1164-5", "visitors": [
+        {"name": "Renee Okafor", "email": "renee.okafor@example.com", "phone": "(404) 555-0171"},
+        {"name": "Ben Castillo", "email": "ben.castillo@example.com", "phone": "(770) 555-0129"},
+    ]},
+    {"lot": "TM-7781-4", "visitors": [
+        {"name": "Alicia Moreau", "email": "alicia.moreau@example.com", "phone": "(678) 555-0153"},
+    ]},
+    {"lot": "R-0145", "visitors": [
+        {"name": "Joel Whitaker", "email": "joel.whitaker@example.com", "phone": "(404) 555-0196"},
+    ]},
+    {"lot": "SR-0812-3", "visitors": [
+        {"name": "Hannah Lindqvist", "email": "h.lindqvist@example.com", "phone": "(770) 555-0184"},
+    ]},
+]  # fmt: skip
+
+# Sold the day it came in: off the website, still in the admin with its story.
+SOLD_SLAB = "CG-6120-09"
+
+# --------------------------------------------------------------------------------------------
 # Images
 # --------------------------------------------------------------------------------------------
 

@@ -92,7 +92,7 @@ def canonical_url(context):
 def share_image_url(context, default_image=None):
     """A wide rendition of the page's photo, else of `default_image` (from Settings), else ""."""
     request, page = context["request"], context.get("page")
-    image = getattr(page, "hero_image", None) if page else None
+    image = page.share_photo(request) if hasattr(page, "share_photo") else None
     return seo.image_url(request, image) if image else _share_image_url(request, default_image)
 
 

@@ -20,6 +20,7 @@ from materials.models import Material, MaterialIndexPage
 from pricing.models import EdgeProfilesPage
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
+from yard.models import SlabYardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,7 @@ ALL_TYPES = [
     BlogIndexPage,
     ArticlePage,
     ContactPage,
+    SlabYardPage,
 ]
 # Which page types may sit directly under which: the whole tree in one table.
 TREE = {
@@ -45,6 +47,7 @@ TREE = {
         GalleryPage,
         BlogIndexPage,
         ContactPage,
+        SlabYardPage,
     },
     StandardPage: {StandardPage},
     ServiceIndexPage: {ServicePage},
@@ -55,6 +58,7 @@ TREE = {
     ArticlePage: set(),
     ContactPage: set(),
     EdgeProfilesPage: set(),
+    SlabYardPage: set(),
 }
 
 
@@ -85,7 +89,15 @@ def test_single_instance_sections_cannot_be_added_twice(home):
 
 @pytest.mark.parametrize(
     "model",
-    [StandardPage, ServiceIndexPage, MaterialIndexPage, GalleryPage, BlogIndexPage, ContactPage],
+    [
+        StandardPage,
+        ServiceIndexPage,
+        MaterialIndexPage,
+        GalleryPage,
+        BlogIndexPage,
+        ContactPage,
+        SlabYardPage,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_add_form_opens_for_every_section(editor, home, model):
@@ -111,7 +123,7 @@ def test_edit_forms_open_for_every_page_and_setting(editor, home, site):
 
     settings_url = reverse("wagtailsettings:edit", args=("site_settings", "businesssettings"))
     assert editor.get(settings_url, follow=True).status_code == 200
-    for snippet in ["materials/material", "home/testimonial"]:
+    for snippet in ["materials/material", "home/testimonial", "yard/slab"]:
         assert editor.get(f"/admin/snippets/{snippet}/").status_code == 200
 
 

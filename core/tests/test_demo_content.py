@@ -3,16 +3,19 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import ModelLogEntry, Page, Site
 
 from blog.models import ArticlePage, ArticlePageTag
 from contact.models import ContactFormField, EstimateRequest
 from core.demo import content
 from core.management.commands.load_demo_content import PHOTOS
+from core.photos import filter_specs
 from gallery.models import GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, Testimonial
 from images.models import CustomImage
@@ -21,6 +24,8 @@ from pricing.models import Cutout, EdgeProfile, PricingRules, TearOut
 from pricing.tests.test_price_endpoint import KITCHEN
 from services.models import ServicePage
 from site_settings.models import BusinessSettings
+from yard.models import Slab, SlabHold, SlabPhoto, SlabYardPage
+from yard.models.pages import SLAB_PHOTO_ROLES
 
 # The module loads the demo once, outside the per-test transactions, and cleans up after.
 pytestmark = pytest.mark.django_db
@@ -56,8 +61,17 @@ def snapshot():
         ],
         "pricing rules": list(PricingRules.objects.values_list("minimum_charge", flat=True)),
         "leads": sorted(
-            EstimateRequest.objects.values_list("name", "zip_code", "outside_area", "quote_low")
+            EstimateRequest.objects.values_list(
+                "name", "kind", "zip_code", "outside_area", "quote_low"
+            )
         ),
+        "slabs": sorted(
+            Slab.objects.values_list(
+                "lot", "material__slug", "kind", "colour", "length", "width", "price", "status"
+            )
+        ),
+        "slab photos": sorted(SlabPhoto.objects.values_list("slab__lot", "image__title")),
+        "holds": sorted(SlabHold.objects.values_list("slab__lot", "state", "lead__email")),
     }
 
 
@@ -72,8 +86,10 @@ def demo_twice(django_db_setup, django_db_blocker, tmp_path_factory):
         second = snapshot(), media_files()
         yield first, second
         Page.objects.filter(depth__gt=2).delete()
-        models = [GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag, Query]
-        models += [EdgeProfile, Cutout, TearOut, PricingRules, EstimateRequest]
+        ModelLogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Slab)).delete()
+        # Slabs first: a stone that has slabs cannot be deleted.
+        models = [Slab, GalleryPhoto, Material, Testimonial, CustomImage, BusinessSettings, Tag]
+        models += [Query, EdgeProfile, Cutout, TearOut, PricingRules, EstimateRequest]
         for model in models:
             model.objects.all().delete()
         HomePage.objects.update(headline="Home", introduction="", seo_title="")
@@ -98,7 +114,10 @@ def test_each_image_key_has_one_photo_and_the_demo_copies_it(demo_twice):
     assert {path.name for path in PHOTOS.iterdir()} == photos
     originals = [path.name for path in files if path.parts[0] == "original_images"]
     # Each upload's name starts with a random part (images.models.CustomImage.get_upload_to).
-    assert {name.split("-", 1)[1] for name in originals} == photos
+    names = [name.split("-", 1)[1] for name in originals]
+    # The slabs' photos are made from the stones' close-ups while loading (yard/).
+    assert {name for name in names if not name.startswith("slab-")} == photos
+    assert len([name for name in names if name.startswith("slab-")]) == SlabPhoto.objects.count()
     assert set(CustomImage.objects.values_list("width", flat=True)) == {320}  # --small-images
 
 
@@ -106,7 +125,8 @@ def test_demo_has_the_whole_site(demo_twice):
     (demo, _), _ = demo_twice
     urls = {url for url, *_ in demo["pages"]}
 
-    for path in ["services", "materials", "gallery", "blog", "contact", "about", "faq", "privacy"]:
+    for path in ["services", "materials", "gallery", "blog", "contact", "about", "faq", "privacy",
+                 "slabs"]:  # fmt: skip
         assert f"/home/{path}/" in urls
     assert sum(kind == "ServicePage" for _, _, kind, _ in demo["pages"]) >= 5
     assert sum(kind == "ArticlePage" for _, _, kind, _ in demo["pages"]) >= 4
@@ -220,7 +240,7 @@ def test_every_page_type_can_be_previewed_before_publishing(demo_twice):
 
     assert previewed >= {"HomePage", "StandardPage", "ServiceIndexPage", "ServicePage",
                          "MaterialIndexPage", "GalleryPage", "BlogIndexPage", "ArticlePage",
-                         "ContactPage"}  # fmt: skip
+                         "ContactPage", "SlabYardPage"}  # fmt: skip
 
 
 def test_the_demo_price_list_prices_a_kitchen(client, demo_twice):
@@ -237,12 +257,103 @@ def test_the_demo_price_list_prices_a_kitchen(client, demo_twice):
 
 def test_the_inbox_holds_three_sample_leads_priced_by_the_builder(client, demo_twice):
     (demo, _), _ = demo_twice
-    assert len(demo["leads"]) == 3  # once, however often the demo is loaded
-    assert [outside for _, _, outside, _ in demo["leads"]].count(True) == 1
+    estimates = [lead for lead in demo["leads"] if lead[1] == EstimateRequest.Kind.ESTIMATE]
+    assert len(estimates) == 3  # once, however often the demo is loaded
+    assert [outside for _, _, _, outside, _ in estimates].count(True) == 1
 
-    for lead in EstimateRequest.objects.all():
+    for lead in EstimateRequest.objects.filter(kind=EstimateRequest.Kind.ESTIMATE):
         # The stored quote is what the endpoint answers for the stored measurements.
         job = {**lead.job, "stone": lead.material.slug}
         response = client.post("/estimate/price/", job, content_type="application/json")
         assert response.json() == lead.quote
         assert lead.quote_low == lead.quote["total_low"] > 0
+
+
+STONES = {"granite", "marble", "quartz", "quartzite", "soapstone"}
+SLAB_PHOTO_SIZES = {spec for role in SLAB_PHOTO_ROLES for spec in filter_specs(role)}
+
+
+def test_the_yard_has_slabs_and_remnants_of_every_stone(demo_twice):
+    (demo, _), _ = demo_twice
+    slabs = Slab.objects.filter(kind=Slab.Kind.SLAB)
+    remnants = Slab.objects.filter(kind=Slab.Kind.REMNANT)
+
+    assert slabs.count() >= 30
+    assert remnants.count() >= 15
+    for kind in (slabs, remnants):
+        assert set(kind.values_list("material__slug", flat=True)) == STONES
+    for slab in slabs:
+        assert 108 <= slab.length <= 130 and 55 <= slab.width <= 79, slab
+        assert slab.price is None
+    for remnant in remnants:
+        assert 20 <= remnant.length <= 80 and 16 <= remnant.width <= 40, remnant
+        assert 150 <= remnant.price <= 900, remnant
+    assert all(slab.location for slab in Slab.objects.all())
+    assert len({lot for lot, *_ in demo["slabs"]}) == len(demo["slabs"])
+
+
+def test_every_slab_in_stock_has_a_described_photo_of_its_shape_in_every_size(demo_twice):
+    in_stock = Slab.objects.in_stock().prefetch_related("photos__image")
+    # The loader prepares what the yard's page says it shows (SlabYardPage.photo_roles).
+    shown = {image.pk for image, _roles in SlabYardPage.objects.get().photo_roles()}
+
+    for slab in in_stock:
+        photo = slab.first_photo
+        assert photo is not None, slab
+        assert photo.description.startswith(("Full slab of", "Remnant of")), photo.description
+        assert slab.colour in photo.description
+        # As wide for its height as the slab is for its width, give or take a pixel.
+        assert abs(photo.width / photo.height - slab.length / slab.width) < 0.02, slab
+        assert {p.image_id for p in slab.photo_list} <= shown, slab
+        made = set(photo.renditions.values_list("filter_spec", flat=True))
+        assert made >= SLAB_PHOTO_SIZES, slab
+    assert 1 < SlabPhoto.objects.filter(sort_order=1).count() < in_stock.count() / 4
+
+
+def test_a_few_slabs_are_held_and_one_has_a_waiting_list(demo_twice):
+    (demo, _), _ = demo_twice
+    held = Slab.objects.filter(status=Slab.Status.ON_HOLD)
+    yard = SlabYardPage.objects.get()
+
+    assert 3 <= held.count() <= 4
+    for slab in held:
+        assert slab.held_until > timezone.now()
+        hold = slab.holds.get(state=SlabHold.State.HOLDING)
+        assert hold.ends_at == slab.held_until
+        assert hold.lead.kind == EstimateRequest.Kind.HOLD
+        assert hold.lead.page_id == yard.pk
+        assert hold.lead.form_data == {"slab": str(slab), "note": ""}
+        assert hold.lead.email.endswith("@example.com") and "555" in hold.lead.phone
+    waiting = SlabHold.objects.get(state=SlabHold.State.WAITING)
+    assert waiting.slab in held
+    assert waiting.lead.kind == EstimateRequest.Kind.WAITING
+    # One lead a hold, however often the demo is loaded.
+    assert len(demo["holds"]) == held.count() + 1
+    kinds = [lead[1] for lead in demo["leads"]]
+    assert kinds.count(EstimateRequest.Kind.HOLD) + kinds.count(EstimateRequest.Kind.WAITING) == (
+        len(demo["holds"])
+    )
+
+
+def slab_ids_listed(client, url):
+    html = client.get(url).content.decode()
+    return list(dict.fromkeys(int(pk) for pk in re.findall(r'href="/slabs/(\d+)-[-\w]+/"', html)))
+
+
+def test_the_yard_lists_the_slabs_in_stock_newest_first_and_not_the_sold_one(client, demo_twice):
+    sold = Slab.objects.get(status=Slab.Status.SOLD)
+    assert client.get("/slabs/").status_code == 200
+
+    listed = []
+    for number in range(1, 4):
+        listed += slab_ids_listed(client, f"/slabs/?page={number}")
+
+    in_stock = Slab.objects.in_stock()
+    assert sorted(listed) == sorted(in_stock.values_list("pk", flat=True))
+    added = dict(Slab.objects.values_list("pk", "created_at"))
+    assert [added[pk] for pk in listed] == sorted(added[pk] for pk in listed)[::-1]
+    assert listed[0] == in_stock.order_by("-created_at").first().pk
+    assert sold.pk not in listed
+    assert client.get(f"/slabs/{sold.pk}-{sold.slug}/").status_code == 410
+    newest = Slab.objects.get(pk=listed[0])
+    assert client.get(f"/slabs/{newest.pk}-{newest.slug}/").status_code == 200

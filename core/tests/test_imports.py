@@ -23,6 +23,7 @@ FUNCTION_LEVEL = {
     ("contact/apps.py", "contact"),
     ("core/apps.py", "core"),
     ("staff/apps.py", "staff"),
+    ("yard/apps.py", "yard"),
 }
 
 

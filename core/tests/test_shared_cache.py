@@ -31,16 +31,6 @@ def cache_control(response):
 
 
 @pytest.fixture
-def purged(settings):
-    settings.WAGTAILFRONTENDCACHE = {
-        "test": {"BACKEND": "core.tests.purge_backend.RecordingBackend"}
-    }
-    PURGED.clear()
-    yield PURGED
-    PURGED.clear()
-
-
-@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Runs what waits for the commit (the purges), as a real commit would."""
     return lambda: django_capture_on_commit_callbacks(execute=True)

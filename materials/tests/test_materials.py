@@ -13,8 +13,9 @@ from materials.models import MaterialIndexPage
 pytestmark = pytest.mark.django_db
 
 # Warm process: settings, menu and breadcrumbs come from the cache (core/cache.py `chrome`).
-# Routing, view restrictions, materials with their images and renditions.
-MATERIALS_QUERIES = 4
+# Routing, view restrictions, materials with their images and renditions, and one count of
+# the slabs and remnants in the yard, every stone at once (yard_tags.stone_stock).
+MATERIALS_QUERIES = 5
 
 
 @pytest.fixture

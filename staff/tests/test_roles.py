@@ -33,6 +33,9 @@ ACCESS = {
     "upload an image": (True,  True,  False),
     "materials":       (True,  True,  False),
     "testimonials":    (True,  True,  False),
+    "slab yard":       (True,  True,  True),
+    "add a slab":      (True,  True,  False),
+    "import slabs":    (True,  True,  False),
     "estimate requests": (False, True, True),
     "export requests": (False, True,  True),
     "business settings": (False, True, False),
@@ -46,10 +49,10 @@ ACCESS = {
 }  # fmt: skip
 ROLE_ORDER = [EDITORS, MODERATORS, LEAD_HANDLERS]
 MENUS = {
-    EDITORS: {"Pages", "Images", "Documents", "Snippets", "Reports"},
-    MODERATORS: {"Pages", "Estimate requests", "Images", "Documents", "Snippets", "Prices",
-                 "Reports", "Settings"},
-    LEAD_HANDLERS: {"Estimate requests"},
+    EDITORS: {"Pages", "Images", "Documents", "Snippets", "Slab yard", "Reports"},
+    MODERATORS: {"Pages", "Estimate requests", "Slab yard", "Images", "Documents", "Snippets",
+                 "Prices", "Reports", "Settings"},
+    LEAD_HANDLERS: {"Estimate requests", "Slab yard"},
 }  # fmt: skip
 EVERYONE = {"Help", "Account"}
 
@@ -62,6 +65,9 @@ def urls(home, site):
         "upload an image": "/admin/images/add/",
         "materials": "/admin/snippets/materials/material/",
         "testimonials": "/admin/snippets/home/testimonial/",
+        "slab yard": reverse("wagtailsnippets_yard_slab:list"),
+        "add a slab": reverse("wagtailsnippets_yard_slab:add"),
+        "import slabs": reverse("yard_import"),
         "estimate requests": reverse("estimate_requests:index"),
         "export requests": reverse("estimate_requests:index") + "?export=xlsx",
         "business settings": f"/admin/settings/site_settings/businesssettings/{site.pk}/",
@@ -133,7 +139,7 @@ def test_roles_are_made_by_code_and_put_back_if_changed():
     assert set(Group.objects.values_list("name", flat=True)) >= set(ROLES)
     codenames = set(editors.permissions.values_list("codename", flat=True))
     assert codenames == {"access_admin", "add_material", "change_material", "add_testimonial",
-                         "change_testimonial"}  # fmt: skip
+                         "change_testimonial", "add_slab", "change_slab"}  # fmt: skip
 
 
 def test_create_staff_user_gives_a_role_and_a_random_password(capsys, django_user_model):

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import random
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,8 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image
+from django.utils.text import slugify
+from PIL import Image, ImageColor, ImageEnhance, ImageOps, ImageStat
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 
@@ -33,13 +35,15 @@ from pricing.models import (
 from pricing.quote import price, read_job
 from services.models import ServiceIndexPage, ServicePage
 from site_settings.models import BusinessSettings, SearchEngineSettings
+from yard import holds
+from yard.models import Slab, SlabHold, SlabPhoto, SlabYardPage
 
 PHOTOS = Path(content.__file__).parent / "photos"
 SMALL_WIDTH = 320
 
 
 class Command(BaseCommand):
-    help = "Load the demo content: business settings, pages, materials, gallery and articles."
+    help = "Load the demo content: business settings, pages, materials, gallery, articles, slabs."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -73,6 +77,7 @@ class Command(BaseCommand):
             self.load_blog(home)
             self.load_standard_pages(home)
             self.load_contact(home)
+            self.load_slab_yard(home)
             self.load_testimonials()
             self.feature_services(home, services)
         self.stdout.write("Making the photo sizes the pages use...")
@@ -399,3 +404,120 @@ class Command(BaseCommand):
             for order, page in enumerate(page for page, featured in services if featured)
         ]
         home.save_revision().publish()
+
+    def load_slab_yard(self, home):
+        data = content.SLAB_YARD
+        yard = self.upsert_page(
+            home,
+            SlabYardPage,
+            "slabs",
+            title=data["title"],
+            introduction=data["introduction"].format(hold_hours=settings.SLAB_HOLD_HOURS),
+            show_in_menus=True,
+        )
+        # In the menu beside the stones it is cut from, not last.
+        materials = MaterialIndexPage.objects.child_of(home).first()
+        if materials and getattr(yard.get_prev_sibling(), "pk", None) != materials.pk:
+            yard.move(materials, pos="right")
+        slabs = {row["lot"]: self.load_slab(row) for row in content.SLABS}
+        self.load_holds(yard, slabs)
+        sold = slabs[content.SOLD_SLAB]
+        if sold.status != Slab.Status.SOLD:
+            holds.mark_sold(sold, None)
+
+    def load_slab(self, data):
+        slab = Slab.objects.filter(lot=data["lot"]).first() or Slab(lot=data["lot"])
+        creating = slab.pk is None
+        slab.material = self.materials[data["stone"]]
+        for name in ["kind", "colour", "finish", "thickness", "length", "width", "price",
+                     "location"]:  # fmt: skip
+            setattr(slab, name, data[name])
+        images = [self.slab_image(slab, data, close_up=view > 0) for view in range(data["photos"])]
+        if [photo.image_id for photo in slab.photos.all()] != [image.pk for image in images]:
+            slab.photos = [SlabPhoto(image=image, sort_order=n) for n, image in enumerate(images)]
+        slab.full_clean()
+        slab.save()
+        slab.save_revision()
+        if creating:  # the yard lists the newest first: spread the arrivals over past weeks
+            arrived = timezone.now() - datetime.timedelta(days=data["days_ago"], hours=3)
+            Slab.objects.filter(pk=slab.pk).update(created_at=arrived)
+        return slab
+
+    def slab_image(self, slab, data, close_up):
+        looks = content.SLAB_COLOURS[data["colour"]]["looks"]
+        surface = f"{slab.get_finish_display().lower()} {slab.name}"
+        if close_up:
+            title = f"{slab}, close-up"
+            alt = f"Close-up of the {surface} {slab.kind_name}: {looks}"
+        else:
+            title = str(slab)
+            alt = f"{slab.get_kind_display()} of {surface}, {looks}"
+        image = CustomImage.objects.filter(title=title).first()
+        if image is None:
+            image = CustomImage(title=title, description=alt)
+            with self.slab_photo(data, close_up) as file:
+                image.file = file
+                image.save()
+        elif image.description != alt:
+            image.description = alt
+            image.save(update_fields=["description"])
+        return image
+
+    def slab_photo(self, data, close_up):
+        """A photo of the slab made from its stone's close-up: a region of the slab's shape
+        (a smaller 4:3 one for a close-up), chosen by its lot so each slab looks its own and
+        the same on every run, turned, coloured toward the colour's tint and lit for its
+        finish."""
+        colour = content.SLAB_COLOURS[data["colour"]]
+        chance = random.Random(f"{data['lot']} {close_up}")
+        with Image.open(PHOTOS / f"material-{colour.get('texture', data['stone'])}.jpg") as stone:
+            ratio = 4 / 3 if close_up else data["length"] / data["width"]
+            widest = min(stone.width, stone.height * ratio)
+            width = int(widest * chance.uniform(*((0.45, 0.6) if close_up else (0.55, 1))))
+            height = int(width / ratio)
+            left = chance.randint(0, stone.width - width)
+            top = chance.randint(0, stone.height - height)
+            picture = ImageOps.grayscale(stone.crop((left, top, left + width, top + height)))
+        if chance.random() < 0.5:
+            picture = ImageOps.mirror(picture)
+        if chance.random() < 0.5:
+            picture = picture.rotate(180)
+        if colour.get("light_veins"):
+            picture = ImageOps.invert(picture)
+        # The crop's middle grey becomes the tint, and what is darker or lighter stays so, by
+        # as much whatever the close-up's own brightness (a colour may soften or sharpen it).
+        middle = ImageStat.Stat(picture).median[0]
+        strength = 1.5 * colour.get("contrast", 1)
+        picture = picture.point(lambda grey: 128 + (grey - middle) * strength)
+        tint = ImageColor.getrgb(colour["tint"])
+        dark = tuple(int(c * 0.35) for c in tint)
+        light = tuple(int(c + (255 - c) * 0.55) for c in tint)
+        picture = ImageOps.colorize(picture, black=dark, white=light, mid=tint)
+        contrast = {"polished": 1.15, "honed": 0.8, "leathered": 1.0}[data["finish"]]
+        picture = ImageEnhance.Contrast(picture).enhance(contrast)
+        picture = ImageEnhance.Brightness(picture).enhance(chance.uniform(0.92, 1.08))
+        if self.small_images:
+            picture.thumbnail((SMALL_WIDTH, picture.height))
+        file = io.BytesIO()
+        picture.save(file, "JPEG", quality=82)
+        name = f"slab-{slugify(data['lot'])}{'-close-up' if close_up else ''}.jpg"
+        return ImageFile(file, name)
+
+    def load_holds(self, yard, slabs):
+        """Holds asked for as a visitor asks on the slab's page (yard/views.py), without the
+        emails. Once: a slab with any hold, even an ended one, is left as it is."""
+        for data in content.SLAB_HOLDS:
+            slab = slabs[data["lot"]]
+            if slab.holds.exists():
+                continue
+            for visitor in data["visitors"]:
+                lead = EstimateRequest.objects.create(
+                    kind=EstimateRequest.Kind.HOLD,
+                    page=yard,
+                    form_data={"slab": str(slab), "note": ""},
+                    material=slab.material,
+                    **visitor,
+                )
+                if holds.ask(slab, lead).state == SlabHold.State.WAITING:
+                    lead.kind = EstimateRequest.Kind.WAITING
+                    lead.save(update_fields=["kind"])
