@@ -15,10 +15,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from images.models import CustomRendition
+from tools.pages import slab_path
 
 QUERY_BUDGET = 10
-# Addresses that are not pages of their own: routes inside pages and site-wide views.
+# Addresses that are not pages of their own: routes inside pages and site-wide views. A slab's
+# address is looked up once the demo is loaded (it holds the slab's id).
 ROUTES = ["/blog/feed/", "/blog/tags/granite/", "/gallery/?material=granite", "/search/?q=granite",
+          "/slabs/?kind=remnant&fits=60x22", slab_path("R-0171"), slab_path("R-0171", hold=True),
           "/sitemap.xml", "/robots.txt", "/no-such-page/"]  # fmt: skip
 
 
