@@ -129,6 +129,9 @@ COLUMN_HELP = [
 
 
 class SlabIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("material")
+
     @property
     def header_buttons(self):
         buttons = list(super().header_buttons)

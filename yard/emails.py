@@ -13,22 +13,23 @@ from yard import holds
 def lead_emails(lead, page):
     """(to the office, to the visitor) about a hold or a place on a waiting list."""
     hold = lead.slab_holds.select_related("slab__material").first()
-    if hold is None:
-        return None, None
     context = _context(lead, hold, page)
     office = contact_page()
     office_email = None
     if office is not None and office.to_address:
+        # No visitor's words in the subject: it is a header.
+        about = hold.slab if hold else lead.form_data.get("slab", "a slab")
         office_email = mail.compose(
             "yard/email/office",
-            f"{lead.get_kind_display()}: {hold.slab} for {lead.name}",
+            f"{lead.get_kind_display()}: {about}",
             [address.strip() for address in office.to_address.split(",") if address.strip()],
             context,
             reply_to=[lead.email] if lead.email else None,
             from_email=office.from_address or None,
         )
     visitor_email = None
-    if lead.email:
+    # Told at once on the page when nothing was held; nothing to confirm once a hold has ended.
+    if lead.email and hold is not None and hold.state != hold.State.ENDED:
         subject = (
             f"The {hold.slab.kind_name} is held for you until {context['until']}"
             if hold.state == hold.State.HOLDING
@@ -38,11 +39,17 @@ def lead_emails(lead, page):
     return office_email, visitor_email
 
 
-def passed_on_email(hold, page):
-    """To the next person waiting: the slab is theirs now, until when."""
-    context = _context(hold.lead, hold, page)
-    subject = f"Good news: the {hold.slab.kind_name} you waited for is held for you"
-    return visitor_message("yard/email/passed_on", subject, hold.lead, context, contact_page())
+def passed_on_emails(hold, page):
+    """(to the office, to the visitor) when a slab passes to the next person waiting: the office
+    calls them, and they are told it is theirs now, until when."""
+    office, visitor = lead_emails(hold.lead, page)
+    if hold.lead.email:
+        context = _context(hold.lead, hold, page)
+        subject = f"Good news: the {hold.slab.kind_name} you waited for is held for you"
+        visitor = visitor_message(
+            "yard/email/passed_on", subject, hold.lead, context, contact_page()
+        )
+    return office, visitor
 
 
 def visitor_message(template, subject, lead, context, office):
@@ -60,17 +67,20 @@ def contact_page():
 
 
 def _context(lead, hold, page):
-    site = page.get_site()
-    slab_url = site.root_url + page.slab_url(hold.slab)
+    slab = hold.slab if hold else None
     return {
         "lead": lead,
         "hold": hold,
-        "slab": hold.slab,
-        "slab_url": slab_url,
-        "until": holds.when(hold.ends_at) if hold.ends_at else "",
-        "position": holds.waiting_position(hold) if hold.state == hold.State.WAITING else None,
+        "slab": slab,
+        "slab_url": page.full_url + page.reverse_subpage("slab", args=[slab.pk, slab.slug])
+        if slab
+        else "",
+        "until": holds.when(hold.ends_at) if hold and hold.ends_at else "",
+        "position": holds.waiting_position(hold)
+        if hold and hold.state == hold.State.WAITING
+        else None,
         "hours_held": settings.SLAB_HOLD_HOURS,
-        "business": BusinessSettings.for_site(site),
+        "business": BusinessSettings.for_site(page.get_site()),
         "inbox_url": settings.WAGTAILADMIN_BASE_URL
         + reverse("estimate_requests:inspect", args=[lead.pk]),
     }

@@ -5,6 +5,7 @@ JavaScript and every choice has an address to share. An unknown or mistyped valu
 rather than refused: an old link still shows slabs. A size that cannot be read is said so.
 """
 
+import math
 import re
 from decimal import Decimal
 
@@ -51,8 +52,8 @@ class SlabFilters:
             slabs = slabs.filter(thickness=int(self.thickness))
         if self.colour:
             slabs = slabs.filter(colour__iexact=self.colour)
-        if self.fits:
-            slabs = slabs.fitting(*self.fits)
+        if self.fits:  # sizes are whole inches: a 60.5 in piece needs 61
+            slabs = slabs.fitting(*(math.ceil(side) for side in self.fits))
         return slabs
 
     @property

@@ -13,7 +13,9 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.dispatch import Signal
+from django.db.models import Q
+from django.db.models.signals import pre_delete
+from django.dispatch import Signal, receiver
 from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.log_actions import log
@@ -39,6 +41,15 @@ class Sold(Exception):
     """The slab was sold between the visitor opening its page and asking for it."""
 
 
+class TooMany(Exception):
+    """This visitor holds or waits for MAX_HOLDS_PER_VISITOR slabs already."""
+
+
+# Holds and places on waiting lists one visitor (one email address or phone number) may have
+# at once: enough to choose between, not enough to keep the yard from everyone else.
+MAX_HOLDS_PER_VISITOR = 3
+
+
 def hold_length():
     return datetime.timedelta(hours=settings.SLAB_HOLD_HOURS)
 
@@ -51,13 +62,20 @@ def when(moment):
 def ask(slab, lead):
     """Hold `slab` for the visitor of `lead`, or, when someone holds it already, put them on its
     waiting list. Returns the SlabHold: the one they have already when they ask twice with the
-    same email address. Raises Sold. Run it inside the transaction that stores the lead."""
+    same email address. Raises Sold, or TooMany. Run it inside the transaction that stores the
+    lead."""
     if Slab.objects.filter(pk=slab.pk, status=Slab.Status.SOLD).exists():
         raise Sold
-    if lead.email and (
-        asked := slab.holds.exclude(state=ENDED).filter(lead__email__iexact=lead.email).first()
-    ):
+    same_visitor = Q(pk__in=[])
+    if lead.email:
+        same_visitor |= Q(lead__email__iexact=lead.email)
+    if lead.phone:
+        same_visitor |= Q(lead__phone=lead.phone)
+    theirs = SlabHold.objects.exclude(state=ENDED).filter(same_visitor)
+    if asked := theirs.filter(slab=slab).first():
         return asked
+    if theirs.count() >= MAX_HOLDS_PER_VISITOR:
+        raise TooMany
     ends = timezone.now() + hold_length()
     try:
         with transaction.atomic():
@@ -107,11 +125,29 @@ def release(slab, user):
     with transaction.atomic():
         slab = _locked(slab)
         hold = current_hold(slab)
-        if hold is None:
+        if hold is None and slab.status != Slab.Status.ON_HOLD:
             raise NotOnHold
-        _end(hold, "released")
-        _log(slab, "yard.released", f"Hold for {hold.lead.name} released.", user)
+        if hold is not None:
+            _end(hold, "released")
+        whose = f" for {hold.lead.name}" if hold else ""
+        _log(slab, "yard.released", f"Hold{whose} released.", user)
         return _pass_on(slab)
+
+
+@receiver(pre_delete, sender="contact.EstimateRequest")
+def forget_lead(sender, instance, **kwargs):
+    """A lead is being deleted (the customer asked us to): its holds end first, and a slab it
+    held passes to the next person waiting."""
+    lead = instance
+    for hold in lead.slab_holds.exclude(state=ENDED).select_related("slab"):
+        with transaction.atomic():
+            was_holding = hold.state == HOLDING
+            _end(hold, "request deleted")
+            if was_holding:
+                slab = _locked(hold.slab)
+                if current_hold(slab) is None:
+                    _log(slab, "yard.released", "Hold released: the request was deleted.")
+                    _pass_on(slab)
 
 
 def mark_sold(slab, user):
@@ -179,6 +215,8 @@ def _pass_on(slab):
         return None
     following.state, following.ends_at = HOLDING, timezone.now() + hold_length()
     following.save(update_fields=["state", "ends_at"])
+    following.lead.kind = type(following.lead).Kind.HOLD  # the lead is a hold now
+    following.lead.save(update_fields=["kind"])
     Slab.objects.filter(pk=slab.pk).update(status=Slab.Status.ON_HOLD, held_until=following.ends_at)
     _log(slab, "yard.passed_on", f"Held for {following.lead.name}, next on the waiting list, "
          f"until {when(following.ends_at)}.")  # fmt: skip

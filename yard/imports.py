@@ -15,6 +15,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from materials.models import Material
+from yard.cache import one_purge
 from yard.models import Slab
 
 COLUMNS = ["kind", "stone", "colour", "lot", "finish", "thickness", "length", "width", "price",
@@ -60,10 +61,23 @@ class Delivery:
         except UnicodeDecodeError:
             self.errors.append((None, "Save the spreadsheet as CSV (UTF-8) and try again."))
             return []
-        reader = csv.reader(io.StringIO(text))
+        try:
+            return self._rows(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as error:  # an unclosed quote, a cell of over 128 KB
+            self.errors.append((None, f"The file could not be read as CSV ({error})."))
+            return []
+
+    def _rows(self, reader):
         header = [name.strip().casefold() for name in next(reader, [])]
         missing = REQUIRED_COLUMNS - set(header)
         unknown = [name for name in header if name and name not in COLUMNS]
+        if len(header) == 1 and ";" in header[0]:
+            self.errors.append((1, "The columns are separated by semicolons: save the file as "
+                                "CSV with commas (“CSV UTF-8” in Excel)."))  # fmt: skip
+            return []
+        if repeated := sorted({name for name in header if name and header.count(name) > 1}):
+            self.errors.append((1, f"Column(s) named twice: {', '.join(repeated)}."))
+            return []
         if missing or unknown:
             if missing:
                 self.errors.append((1, f"Missing column(s): {', '.join(sorted(missing))}."))
@@ -114,7 +128,7 @@ class Delivery:
 
     def save(self, user):
         """Every slab, in one transaction; each one's History says it came from the import."""
-        with transaction.atomic():
+        with one_purge(), transaction.atomic():
             for form in self.forms:
                 slab = form.save()
                 slab.save_revision(user=user)

@@ -10,7 +10,7 @@ from django_tasks import task
 
 from core import mail
 from core.photos import prepare
-from yard.emails import passed_on_email
+from yard.emails import passed_on_emails
 from yard.holds import hold_passed_on
 from yard.models import SlabHold, SlabPhoto, SlabYardPage
 from yard.models.pages import SLAB_PHOTO_ROLES
@@ -22,10 +22,14 @@ logger = logging.getLogger(__name__)
 def send_passed_on_email(hold_id):
     hold = SlabHold.objects.select_related("lead", "slab__material").get(pk=hold_id)
     yard = SlabYardPage.objects.live().first()  # where the email links to
-    if hold.notified_at is not None or not hold.lead.email or yard is None:
-        return
+    if hold.notified_at is not None or hold.state != hold.State.HOLDING or yard is None:
+        return  # told already, or it has ended since (sold, released)
     try:
-        mail.send(passed_on_email(hold, yard), about=f"hold-{hold.pk}-yours")
+        office, visitor = passed_on_emails(hold, yard)
+        if office is not None:
+            mail.send(office, about=f"hold-{hold.pk}-office")
+        if visitor is not None:
+            mail.send(visitor, about=f"hold-{hold.pk}-yours")
     except (mail.MailPaused, *mail.DELIVERY_ERRORS) as error:
         hold.notice_attempts += 1
         hold.save(update_fields=["notice_attempts"])

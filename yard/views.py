@@ -51,18 +51,25 @@ def hold_form(request, page, slab):
             phone=form.cleaned_data["phone"],
             material=slab.material,
         )
-        hold, sold = None, False
+        hold, sold, too_many = None, False, False
         if not lead.is_spam:  # spam is kept for staff to see, and holds nothing
             try:
                 hold = holds.ask(slab, lead)
-            except holds.Sold:  # a moment ago: the request stays, for the office to call
+            except holds.Sold:  # since the form was opened: the request stays, for a call
                 sold = True
+            except holds.TooMany:
+                too_many = True
         if hold is not None and hold.state == hold.State.WAITING:
             lead.kind = EstimateRequest.Kind.WAITING
             lead.save(update_fields=["kind"])
         estimate_request_stored.send(EstimateRequest, estimate=lead)
     waiting = hold is not None and hold.state == hold.State.WAITING
     context.update(
-        lead=lead, hold=hold, sold=sold, position=waiting and holds.waiting_position(hold)
+        lead=lead,
+        hold=hold,
+        sold=sold,
+        too_many=too_many,
+        most=holds.MAX_HOLDS_PER_VISITOR,
+        position=waiting and holds.waiting_position(hold),
     )
     return TemplateResponse(request, "yard/hold_done.html", context)

@@ -62,6 +62,11 @@ class SlabYardPage(RoutablePageMixin, BasePage):
 
     @re_path(r"^(\d+)-([-\w]+)/hold/$", name="hold")
     def hold(self, request, pk, slug):
+        if request.method == "POST":  # sold since the form was opened: still stored
+            slab = Slab.objects.for_listing().filter(pk=pk).first()
+            if slab is None:
+                raise Http404
+            return hold_form(request, self, slab)
         slab = self.find_slab(request, pk)
         if not isinstance(slab, Slab):
             return slab
@@ -88,6 +93,12 @@ class SlabYardPage(RoutablePageMixin, BasePage):
     def lead_emails(self, lead):
         """The emails about a hold asked for here (contact/tasks.py sends them)."""
         return emails.lead_emails(lead, self)
+
+    def get_cached_paths(self):
+        """Every slab's page too, so that a change to every page (the phone number, a stone)
+        reaches them."""
+        slabs = Slab.objects.in_stock().select_related("material").order_by("pk")
+        return ["/", *(self.reverse_subpage("slab", args=[s.pk, s.slug]) for s in slabs)]
 
     def purge_set(self):
         """The yard's addresses, and the materials page, which counts what is in stock."""
@@ -123,8 +134,6 @@ def slab_product(request, slab, url):
     }
     if slab.is_remnant and slab.price is not None:
         offer.update(price=str(slab.price), priceCurrency="USD")
-    if slab.is_held and slab.held_until:
-        offer["availabilityEnds"] = slab.held_until.isoformat()
     product = {
         "@context": "https://schema.org",
         "@type": "Product",

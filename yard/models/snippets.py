@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
+from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
@@ -23,6 +23,8 @@ from materials.models import Material
 
 # Slabs come up to about 130 x 80 inches; nothing in a yard is ten feet wide and long.
 MAX_INCHES = 160
+# Written by yard/holds.py only: an edit, a restored revision or an import never changes them.
+HOLD_FIELDS = {"status", "held_until"}
 
 
 class SlabQuerySet(models.QuerySet):
@@ -176,6 +178,23 @@ class Slab(RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def first_photo(self):
         return self.photo_list[0].image if self.photo_list else None
+
+    def save(self, *args, **kwargs):
+        """An edit saves everything but the hold's fields: a hold made while an editor had the
+        form open stays."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                *(field.name for field in self._meta.concrete_fields
+                  if not field.primary_key and field.name not in HOLD_FIELDS),
+                *(relation.get_accessor_name() for relation in get_all_child_relations(self)),
+            ]  # fmt: skip
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """An old revision brings back the slab's details, never its status or hold."""
+        restored = super().with_content_json(content)
+        restored.status, restored.held_until = self.status, self.held_until
+        return restored
 
     def clean(self):
         super().clean()

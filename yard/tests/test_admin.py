@@ -16,6 +16,7 @@ from contact.models import EstimateRequest
 from materials.factories import MaterialFactory
 from staff.roles import EDITORS, LEAD_HANDLERS, MODERATORS
 from yard import holds
+from yard.factories import SlabFactory
 from yard.models import Slab, SlabHold
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +41,8 @@ def history(slab):
 
 
 def a_hold(slab, name="Ana"):
-    lead = EstimateRequest.objects.create(kind="hold", name=name, phone="(404) 555-0123",
-                                          email=f"{name}@example.com", form_data={})  # fmt: skip
+    lead = EstimateRequest.objects.create(kind="hold", name=name, email=f"{name}@example.com",
+                                          form_data={})  # fmt: skip
     return holds.ask(slab, lead)
 
 
@@ -208,6 +209,9 @@ def test_bad_rows_are_each_explained_and_nothing_is_added(as_role, stones):
         (b"\xff\xfe\x00k\x00i", "Save the spreadsheet as CSV (UTF-8)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "Save the spreadsheet as CSV (UTF-8)"),
         ("kind,stone\x00,colour\n", "Missing column(s)"),
+        (CSV_HEADER.replace(",", ";") + "slab;Granite\n", "separated by semicolons"),
+        ("kind,stone,colour,colour,thickness,length,width\n", "Column(s) named twice: colour."),
+        (CSV_HEADER + 'slab,Granite,"' + "x" * 200_000 + '",1,,3,120,60,,\n', "could not be read"),
     ],
 )
 def test_a_file_that_is_not_a_delivery_is_refused_clearly(as_role, stones, content, message):
@@ -215,6 +219,59 @@ def test_a_file_that_is_not_a_delivery_is_refused_clearly(as_role, stones, conte
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Slab.objects.count() == 0
+
+
+def test_old_mac_line_endings_are_read(as_role, stones):
+    rows = CSV_HEADER.replace("\n", "\r") + "Full slab,Granite,Black,B1,,3,120,65,,\r"
+    assert upload(as_role(EDITORS), rows).status_code == 302
+    assert Slab.objects.get().lot == "B1"
+
+
+def test_an_import_purges_the_yard_once(
+    as_role, stones, yard, purged, django_capture_on_commit_callbacks
+):
+    rows = "".join(f"Full slab,Granite,C{n},L{n},,3,120,65,,\n" for n in range(20))
+    editor = as_role(EDITORS)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload(editor, CSV_HEADER + rows)
+    assert Slab.objects.count() == 20
+    assert purged.count("http://localhost/slabs/") == 1
+
+
+def test_an_old_revision_brings_back_the_details_not_the_status(as_role, slab):
+    slab.save_revision()
+    revision = slab.latest_revision
+    slab.colour = "Renamed"
+    slab.save()
+    a_hold(slab)
+    editor = as_role(EDITORS)
+    url = reverse("wagtailsnippets_yard_slab:revisions_revert", args=[slab.pk, revision.pk])
+    form = editor.get(url)
+    assert form.status_code == 200
+    data = {"kind": "slab", "material": slab.material_id, "colour": "Absolute Black",
+            "lot": slab.lot, "finish": "polished", "thickness": 3, "length": 120, "width": 65,
+            "price": "", "location": "Rack 1", "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0, "photos-MIN_NUM_FORMS": 0,
+            "photos-MAX_NUM_FORMS": 1000}  # fmt: skip
+    editor.post(url, data)
+    slab.refresh_from_db()
+    assert slab.colour == "Absolute Black"
+    assert slab.status == Slab.Status.ON_HOLD and SlabHold.objects.get().state == "holding"
+
+
+def test_the_admin_list_reads_the_stones_once(as_role, slab):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    moderator = as_role(MODERATORS)
+    url = reverse("wagtailsnippets_yard_slab:list")
+    moderator.get(url)
+    with CaptureQueriesContext(connection) as few:
+        moderator.get(url)
+    SlabFactory.create_batch(20)
+    with CaptureQueriesContext(connection) as many:
+        moderator.get(url)
+    assert len(many) == len(few)
 
 
 def test_a_file_over_the_limit_is_refused(as_role, stones):

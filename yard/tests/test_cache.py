@@ -24,6 +24,14 @@ def test_the_list_and_slab_pages_are_shared_and_the_hold_form_is_private(client,
     assert "private" in cache_control(client.get(hold_path(slab)))
 
 
+def test_a_change_to_every_page_reaches_each_slab(slab, purged, django_capture_on_commit_callbacks):
+    from core.cache import purge_everything
+
+    with django_capture_on_commit_callbacks(execute=True):
+        purge_everything()
+    assert f"http://localhost{slab_path(slab)}" in purged
+
+
 @pytest.mark.parametrize(
     "change",
     [

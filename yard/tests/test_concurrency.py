@@ -32,7 +32,7 @@ def test_of_simultaneous_holds_one_wins_and_the_others_wait():
     def visitor(number):
         try:
             client = Client(REMOTE_ADDR=f"198.51.100.{number}")
-            data = {"your_name": f"Visitor {number}", "phone": "(404) 555-0123",
+            data = {"your_name": f"Visitor {number}", "phone": f"(404) 555-01{number:02d}",
                     "email": f"v{number}@example.com", "lm_started": token()}  # fmt: skip
             barrier.wait(timeout=10)
             response = client.post(hold_path(slab), data)

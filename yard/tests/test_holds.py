@@ -45,7 +45,7 @@ def test_a_visitor_holds_a_slab_and_both_sides_are_emailed(client, slab, mailout
     run_mail_queue()
     office, visitor = sorted(mailoutbox, key=lambda message: message.to[0] != "office@example.com")
     assert office.to == ["office@example.com"] and office.reply_to == ["ana@example.com"]
-    assert "Rack 1" in office.body  # the yard location is for the office only
+    assert "Rack 1" not in office.body  # a reply quoting it would tell the visitor
     assert visitor.to == ["ana@example.com"]
     assert holds.when(hold.ends_at) in visitor.subject + visitor.body
     assert "Rack 1" not in visitor.body
@@ -113,7 +113,9 @@ def test_a_second_visitor_joins_the_waiting_list(client, slab, mailoutbox):
     page = client.get(hold_path(slab)).content.decode()
     assert "Join the waiting list" in page and f"{slab.held_until:%B}" in page
 
-    response = client.post(hold_path(slab), hold_post(your_name="Cy", email="cy@example.com"))
+    response = client.post(
+        hold_path(slab), hold_post(your_name="Cy", email="cy@example.com", phone="(404) 555-0199")
+    )
 
     assert "You are on the waiting list" in response.content.decode()
     assert "number 1" in response.content.decode()
@@ -209,8 +211,9 @@ def test_the_hold_form_answers_get_head_and_post_only(client, slab, method):
 
 def test_asking_twice_keeps_one_place(client, slab):
     client.post(hold_path(slab), hold_post())
-    client.post(hold_path(slab), hold_post(your_name="Bea", email="bea@example.com"))
-    again = client.post(hold_path(slab), hold_post(your_name="Bea", email="BEA@example.com"))
+    bea = {"your_name": "Bea", "phone": "(404) 555-0177"}
+    client.post(hold_path(slab), hold_post(email="bea@example.com", **bea))
+    again = client.post(hold_path(slab), hold_post(email="BEA@example.com", **bea))
 
     assert "You are on the waiting list" in again.content.decode()
     assert EstimateRequest.objects.count() == 3  # every request is kept
@@ -220,12 +223,62 @@ def test_asking_twice_keeps_one_place(client, slab):
 def test_a_slab_sold_while_the_form_was_open(client, slab, mailoutbox):
     form = client.get(hold_path(slab))
     assert form.status_code == 200
-    Slab.objects.filter(pk=slab.pk).update(status=Slab.Status.SOLD)
+    holds.mark_sold(slab, None)
 
-    with pytest.MonkeyPatch.context() as patch:  # the page was opened before the sale
-        patch.setattr("yard.models.pages.SlabYardPage.find_slab", lambda self, request, pk: slab)
-        response = client.post(hold_path(slab), hold_post())
+    response = client.post(hold_path(slab), hold_post())
 
     assert "it has just been sold" in response.content.decode()
     assert EstimateRequest.objects.get().name == "Ana Díaz"
     assert not SlabHold.objects.exists()
+    run_mail_queue()  # the office is told, to call them
+    (office,) = mailoutbox
+    assert office.to == ["office@example.com"] and "not held" in office.body
+
+
+def test_deleting_the_holders_request_passes_the_slab_on(slab):
+    first, second = lead("First"), lead("Second")
+    holds.ask(slab, first)
+    holds.ask(slab, second)
+
+    first.delete()
+
+    slab.refresh_from_db()
+    assert SlabHold.objects.get().state == "holding" and SlabHold.objects.get().lead == second
+    assert slab.status == Slab.Status.ON_HOLD
+    second.delete()
+    slab.refresh_from_db()
+    assert (slab.status, slab.held_until) == (Slab.Status.AVAILABLE, None)
+
+
+def test_one_visitor_cannot_hold_the_whole_yard(client, yard):
+    slabs = [SlabFactory(colour=f"Colour {n}") for n in range(holds.MAX_HOLDS_PER_VISITOR + 1)]
+    for slab in slabs:
+        response = client.post(hold_path(slab), hold_post())
+    assert "which is as many as we keep for one person" in response.content.decode()
+    assert SlabHold.objects.count() == holds.MAX_HOLDS_PER_VISITOR
+    assert EstimateRequest.objects.count() == len(slabs)  # the last is stored, for a call
+    slabs[-1].refresh_from_db()
+    assert slabs[-1].status == Slab.Status.AVAILABLE
+
+
+def test_a_name_with_a_line_break_cannot_break_the_email(client, slab, mailoutbox):
+    client.post(hold_path(slab), hold_post(your_name="Ana\nBcc: x@example.com"))
+    run_mail_queue()
+    assert len(mailoutbox) == 2 and all("\n" not in m.subject for m in mailoutbox)
+
+
+def test_a_hold_that_ended_before_the_email_went_tells_only_the_office(client, slab, mailoutbox):
+    client.post(hold_path(slab), hold_post())
+    holds.mark_sold(slab, None)
+    run_mail_queue()
+    (office,) = mailoutbox
+    assert "has ended since (sold)" in office.body
+
+
+def test_the_passed_on_email_is_not_sent_once_the_slab_is_sold(slab, yard, mailoutbox):
+    holds.ask(slab, lead("First"))
+    holds.ask(slab, lead("Second"))
+    holds.release(slab, None)
+    holds.mark_sold(slab, None)
+    run_mail_queue()
+    assert not [m for m in mailoutbox if m.to == ["second@example.com"]]
