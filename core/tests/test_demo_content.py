@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry, Page, Site
 from blog.models import ArticlePage, ArticlePageTag
 from contact.models import ContactFormField, EstimateRequest
 from core.demo import content
-from core.management.commands.load_demo_content import PHOTOS
+from core.management.commands.load_demo_content import PHOTOS, SMALL_SLAB_WIDTH, SMALL_WIDTH
 from core.photos import filter_specs
 from gallery.models import GalleryPhoto
 from home.models import HomeFeaturedService, HomePage, Testimonial
@@ -118,7 +118,11 @@ def test_each_image_key_has_one_photo_and_the_demo_copies_it(demo_twice):
     # The slabs' photos are made from the stones' close-ups while loading (yard/).
     assert {name for name in names if not name.startswith("slab-")} == photos
     assert len([name for name in names if name.startswith("slab-")]) == SlabPhoto.objects.count()
-    assert set(CustomImage.objects.values_list("width", flat=True)) == {320}  # --small-images
+    # --small-images: the slabs' photos smaller still (SMALL_SLAB_WIDTH).
+    widths = dict(CustomImage.objects.values_list("title", "width"))
+    slab_titles = set(SlabPhoto.objects.values_list("image__title", flat=True))
+    assert {widths.pop(title) for title in slab_titles} == {SMALL_SLAB_WIDTH}
+    assert set(widths.values()) == {SMALL_WIDTH}
 
 
 def test_demo_has_the_whole_site(demo_twice):

@@ -40,6 +40,9 @@ from yard.models import Slab, SlabHold, SlabPhoto, SlabYardPage
 
 PHOTOS = Path(content.__file__).parent / "photos"
 SMALL_WIDTH = 320
+# The yard's fifty photos, in tests: each is made in some twenty sizes and formats (AVIF takes
+# the time, in proportion to the pixels), and no test looks at a slab's grain.
+SMALL_SLAB_WIDTH = 160
 
 
 class Command(BaseCommand):
@@ -497,7 +500,7 @@ class Command(BaseCommand):
         picture = ImageEnhance.Contrast(picture).enhance(contrast)
         picture = ImageEnhance.Brightness(picture).enhance(chance.uniform(0.92, 1.08))
         if self.small_images:
-            picture.thumbnail((SMALL_WIDTH, picture.height))
+            picture.thumbnail((SMALL_SLAB_WIDTH, picture.height))
         file = io.BytesIO()
         picture.save(file, "JPEG", quality=82)
         name = f"slab-{slugify(data['lot'])}{'-close-up' if close_up else ''}.jpg"
