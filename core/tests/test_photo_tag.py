@@ -10,7 +10,8 @@ from images.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
-OPENING = {"home-hero", "hero"}
+# The photos that open a page: the home page's, an inner page's, a slab's own page's.
+OPENING = {"home-hero", "hero", "slab"}
 
 
 def attribute(tag, name):
