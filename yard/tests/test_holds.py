@@ -59,7 +59,7 @@ def test_the_slab_page_shows_the_hold(client, slab):
     assert "On hold until" in page
     assert "Join the waiting list" in page
     listing = client.get("/slabs/").content.decode()
-    assert f"On hold until {slab.held_until:%a} " in listing
+    assert f"On hold until {timezone.localtime(slab.held_until):%a} " in listing
 
 
 def test_what_was_typed_comes_back_with_each_error(client, slab):
@@ -111,7 +111,7 @@ def test_a_second_visitor_joins_the_waiting_list(client, slab, mailoutbox):
     client.post(hold_path(slab), hold_post())
     slab.refresh_from_db()
     page = client.get(hold_path(slab)).content.decode()
-    assert "Join the waiting list" in page and f"{slab.held_until:%B}" in page
+    assert "Join the waiting list" in page and f"{timezone.localtime(slab.held_until):%B}" in page
 
     response = client.post(
         hold_path(slab), hold_post(your_name="Cy", email="cy@example.com", phone="(404) 555-0199")
