@@ -110,6 +110,7 @@ class SpamCheckForm(forms.Form):
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+    min_seconds_to_fill = MIN_SECONDS_TO_FILL
 
     def __init__(self, *args, page=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,8 +156,7 @@ class SpamCheckForm(forms.Form):
         )
         return cleaned_data
 
-    @staticmethod
-    def check_spam(honeypot, token):
+    def check_spam(self, honeypot, token):
         if honeypot:
             return "Filled in the hidden field."
         try:
@@ -165,7 +165,7 @@ class SpamCheckForm(forms.Form):
             return ""  # a form left open for days is slow, not spam
         except (signing.BadSignature, KeyError, TypeError):
             return "Missing or altered form token."
-        if time.time() - started < MIN_SECONDS_TO_FILL:
+        if time.time() - started < self.min_seconds_to_fill:
             return "Sent within a few seconds of opening the form."
         return ""
 

@@ -14,6 +14,9 @@ NOTE_MAX_LENGTH = 1000
 
 
 class HoldForm(SpamCheckForm):
+    # Three fields a phone's autofill fills with one tap: a person can send it in two seconds.
+    min_seconds_to_fill = 1
+
     your_name = forms.CharField(
         label="Your name",
         max_length=LINE_MAX_LENGTH,

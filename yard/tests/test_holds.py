@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from contact.models import EstimateRequest
-from contact.tests.conftest import run_mail_queue
+from contact.tests.conftest import run_mail_queue, token
 from yard import holds
 from yard.factories import SlabFactory
 from yard.models import Slab, SlabHold
@@ -85,6 +85,20 @@ def test_spam_is_stored_flagged_and_holds_nothing(client, slab, mailoutbox):
     assert slab.status == Slab.Status.AVAILABLE and not SlabHold.objects.exists()
     run_mail_queue()
     assert mailoutbox == []
+
+
+@pytest.mark.parametrize(
+    "seconds, is_spam",
+    [(2, False), (0.2, True)],  # a phone's autofill and one tap; a script
+)
+def test_a_hold_sent_seconds_after_opening_holds_and_an_instant_one_is_flagged(
+    client, slab, seconds, is_spam
+):
+    client.post(hold_path(slab), hold_post(lm_started=token(seconds_ago=seconds)))
+
+    lead = EstimateRequest.objects.get()
+    assert lead.is_spam is is_spam
+    assert SlabHold.objects.filter(lead=lead).exists() is not is_spam
 
 
 def test_a_replayed_form_is_stored_as_spam(client, slab):
