@@ -9,12 +9,13 @@ with the reason, except in CI (CI=true), where it fails instead.
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 from conftest import ensure_base_tree, require
 from staff.roles import sync_roles
 from tools import servers
 from tools.browser import CHECKERS, CHROMIUM, launch
+
+from .demo_snapshot import load_demo
 
 
 @pytest.fixture
@@ -116,5 +117,5 @@ def demo_site(varnish, settings, tmp_path):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     ensure_base_tree()
     sync_roles()  # the flush ran it before the page tree existed: give the roles their pages
-    call_command("load_demo_content", small_images=True, verbosity=0)
+    load_demo()
     return varnish

@@ -9,13 +9,14 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from images.models import CustomRendition
 from tools.pages import slab_path
+
+from .demo_snapshot import load_demo
 
 QUERY_BUDGET = 10
 # Addresses that are not pages of their own: routes inside pages and site-wide views. A slab's
@@ -27,7 +28,7 @@ ROUTES = ["/blog/feed/", "/blog/tags/granite/", "/gallery/?material=granite", "/
 
 @pytest.fixture
 def demo(db, home):
-    call_command("load_demo_content", small_images=True, verbosity=0)
+    load_demo()
 
 
 def test_every_public_page_stays_within_the_query_budget(client, demo):
