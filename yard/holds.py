@@ -84,7 +84,10 @@ def ask(slab, lead):
             if not free.update(status=Slab.Status.ON_HOLD, held_until=ends):
                 raise IntegrityError("the slab is not available")
     except IntegrityError:  # held by someone else, a moment ago or long since (or just sold)
-        if Slab.objects.filter(pk=slab.pk, status=Slab.Status.SOLD).exists():
+        # The slab's row is locked until this request's transaction ends, so people joining
+        # its list at the same moment take their places one after another, each counting
+        # those before.
+        if Slab.objects.select_for_update().get(pk=slab.pk).status == Slab.Status.SOLD:
             raise Sold from None
         hold = SlabHold.objects.create(slab=slab, lead=lead, state=WAITING)
         _log(slab, "yard.waiting", f"{lead.name} joined the waiting list (number "

@@ -59,17 +59,18 @@ def hold_form(request, page, slab):
                 sold = True
             except holds.TooMany:
                 too_many = True
-        if hold is not None and hold.state == hold.State.WAITING:
+        waiting = hold is not None and hold.state == hold.State.WAITING
+        if waiting:
             lead.kind = EstimateRequest.Kind.WAITING
             lead.save(update_fields=["kind"])
+        position = waiting and holds.waiting_position(hold)  # while the slab is locked
         estimate_request_stored.send(EstimateRequest, estimate=lead)
-    waiting = hold is not None and hold.state == hold.State.WAITING
     context.update(
         lead=lead,
         hold=hold,
         sold=sold,
         too_many=too_many,
         most=holds.MAX_HOLDS_PER_VISITOR,
-        position=waiting and holds.waiting_position(hold),
+        position=position,
     )
     return TemplateResponse(request, "yard/hold_done.html", context)

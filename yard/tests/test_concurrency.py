@@ -2,6 +2,7 @@
 other is stored and put on its waiting list. (On PostgreSQL in CI the requests truly overlap:
 the database's one-hold-per-slab constraint decides.)"""
 
+import re
 import threading
 
 import pytest
@@ -49,6 +50,8 @@ def test_of_simultaneous_holds_one_wins_and_the_others_wait():
     assert [status for status, _ in pages] == [200] * THREADS
     assert sum("It is held for you" in page for _, page in pages) == 1
     assert sum("You are on the waiting list" in page for _, page in pages) == THREADS - 1
+    places = sorted(int(n) for _, page in pages for n in re.findall(r"You are number (\d+)", page))
+    assert places == list(range(1, THREADS))  # each told a place of their own
     assert SlabHold.objects.filter(state="holding").count() == 1
     assert SlabHold.objects.filter(state="waiting").count() == THREADS - 1
     assert EstimateRequest.objects.filter(is_spam=False).count() == THREADS
