@@ -127,6 +127,26 @@ def test_pages_reflow_at_320px_and_200_percent_zoom(browser, demo_site):
     assert overflowing == []
 
 
+# From the width where the menu shows in full (56em) up: the business's name, the six
+# sections and the estimate button share one line.
+HEADER_ROW = """() => ['.brand', '.main-nav__list', '.site-header__estimate'].map((selector) => {
+    const box = document.querySelector(selector).getBoundingClientRect();
+    return [selector, box.top + box.height / 2];
+})"""
+
+
+def test_the_header_is_one_line_from_a_small_laptop_up(browser, demo_site):
+    off_the_line = []
+    for width in [896, 903, 960, 1024, 1120, 1200, 1366]:
+        page = browser.new_page(viewport={"width": width, "height": 700})
+        page.goto(demo_site + PAGES["slabs"])  # the yard's own section marked
+        (_, name), *others = page.evaluate(HEADER_ROW)
+        off_the_line += [(width, part) for part, middle in others if abs(middle - name) > 8]
+        page.close()
+
+    assert off_the_line == []
+
+
 def test_keyboard_focus_is_visible_and_motion_can_be_reduced(browser, demo_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     page.goto(demo_site + "/")
