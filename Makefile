@@ -43,7 +43,11 @@ demo: migrate
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) load_demo_content --if-empty
 
 ## Serve the demo site on SQLite at http://127.0.0.1:8000
+# First what the server's timer would have done since the last run: scheduled pages, and demo
+# slab holds whose 48 hours are up.
 run: demo
+	$(MANAGE) publish_scheduled
+	$(MANAGE) release_expired_holds
 	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(MANAGE) runserver $(HOST):$(PORT)
 
 ## The whole suite: SQLite, or PostgreSQL when DATABASE_URL is set
