@@ -9,6 +9,7 @@ with the reason, except in CI (CI=true), where it fails instead.
 import shutil
 
 import pytest
+from django.db import connections
 
 from conftest import ensure_base_tree, require
 from staff.roles import sync_roles
@@ -49,6 +50,10 @@ def browser(sync_api, chromium, monkeypatch):
         violations = watch_content_security_policy(browser)
         yield browser
         browser.close()
+        # The test's own ORM calls while Playwright ran went through a database connection
+        # of that context, which pytest-django never closes: left open, it kept PostgreSQL
+        # from dropping the test database at the end of the run.
+        connections.close_all()
     # Every page any browser test opened, public or admin, ran within its policy.
     assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
