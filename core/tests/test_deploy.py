@@ -40,8 +40,8 @@ class Node(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, name, status=200):
-        super().__init__(("127.0.0.1", 0), Echo)
+    def __init__(self, name, status=200, handler=None):
+        super().__init__(("127.0.0.1", 0), handler or Echo)
         self.name, self.status, self.received = name, status, []
         self.port = self.server_address[1]
         threading.Thread(target=self.serve_forever, daemon=True).start()
@@ -77,6 +77,22 @@ class Echo(BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+class CutOnce(Echo):
+    """Answers as Echo, except that its first answer to each path breaks off after the headers
+    and a few bytes, as from an app server killed while it wrote."""
+
+    def answer(self, body):
+        if any(seen["path"] == self.path for seen in self.server.received):
+            return super().answer(body)
+        self.server.received.append({"method": self.command, "path": self.path})
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        self.wfile.write(b"<!doctype html>")
+        self.close_connection = True
 
 
 def fetch(server, url, method="GET", headers=None, body=None):
@@ -298,6 +314,33 @@ def test_the_body_limit_takes_a_full_estimate_form_and_refuses_more(start_nginx,
     assert connection.getresponse().status == 413
     connection.close()
     assert len(node.received) == 1
+
+
+def test_a_page_cut_off_half_way_is_fetched_again_but_a_post_is_not(tmp_path):
+    """Varnish has the whole page before it answers, so an app server dying mid-page costs a
+    second try, not a visitor's broken page (drill 2 once saw one)."""
+    require(shutil.which("varnishd"), "needs Debian's varnish (apt-get install varnish)")
+    node = Node("cut", handler=CutOnce)
+    (tmp_path / "varnish").mkdir()
+    try:
+        varnish = servers.varnish(node.port, tmp_path / "varnish", memory="16m")
+    except servers.ServerError as error:
+        node.stop()
+        pytest.fail(str(error))
+    try:
+        got = fetch(varnish, varnish.url + "/gallery/")
+        posted = fetch(varnish, varnish.url + "/contact/", "POST", body=b"name=Ann")
+    finally:
+        varnish.stop()
+        node.stop()
+
+    assert got[0] == 200 and json.loads(got[2])["path"] == "/gallery/"
+    assert posted[0] == 503  # a whole error page, not a cut-off 200
+    assert [(seen["method"], seen["path"]) for seen in node.received] == [
+        ("GET", "/gallery/"),
+        ("GET", "/gallery/"),
+        ("POST", "/contact/"),
+    ]
 
 
 def test_a_node_that_is_down_is_skipped(start_nginx, nodes):

@@ -65,6 +65,20 @@ sub vcl_backend_response {
     set beresp.http.x-path = regsub(bereq.url, "\?.*$", "");
     # If the app is slow or down, a page up to a day old beats an error.
     set beresp.grace = 24h;
+    # The whole answer is fetched before the visitor gets any of it: an app server that dies
+    # half-way through a page then costs a second try (vcl_backend_error), not a cut-off page
+    # under a 200 already sent. Pages are small; documents (any size) still stream.
+    if (bereq.url !~ "^/documents/") {
+        set beresp.do_stream = false;
+    }
+}
+
+sub vcl_backend_error {
+    # The balancer could not be reached, or its answer broke off: a GET or HEAD is asked once
+    # more (the balancer then picks a live app server). A POST is never sent twice.
+    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
+        return (retry);
+    }
 }
 
 sub vcl_deliver {
