@@ -335,7 +335,9 @@ def test_a_page_cut_off_half_way_is_fetched_again_but_a_post_is_not(tmp_path):
         node.stop()
 
     assert got[0] == 200 and json.loads(got[2])["path"] == "/gallery/"
-    assert posted[0] == 503  # a whole error page, not a cut-off 200
+    # A whole error page, not a cut-off 200, and the visitor is told to send it again.
+    assert posted[0] == 503 and posted[1]["Retry-After"] == "30"
+    assert b"We could not confirm that what you sent was saved." in posted[2]
     assert [(seen["method"], seen["path"]) for seen in node.received] == [
         ("GET", "/gallery/"),
         ("GET", "/gallery/"),

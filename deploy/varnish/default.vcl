@@ -79,6 +79,32 @@ sub vcl_backend_error {
     if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 1) {
         return (retry);
     }
+    # Instead of Varnish's own error page: what the app's 503 page (templates/503.html) says.
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";  # as core/errors.py
+    set beresp.http.Cache-Control = "no-store";
+    if (bereq.method == "POST") {
+        set beresp.http.x-said = {"<p><strong>We could not confirm that what you sent was saved.</strong> Please go back: your browser keeps what you typed. Then send it again in a minute. If it reaches us twice, we will see that it is the same request.</p>"};
+    } else {
+        set beresp.http.x-said = "<p>Please try again in a minute.</p>";
+    }
+    synthetic({"<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Back in a moment - L&amp;M Granite and Marble</title>
+</head>
+<body>
+<main>
+<h1>Sorry, we are back in a moment</h1>
+"} + beresp.http.x-said + {"
+</main>
+</body>
+</html>
+"});
+    unset beresp.http.x-said;
+    return (deliver);
 }
 
 sub vcl_deliver {
